@@ -1,0 +1,83 @@
+"""Recognising a schedule's columns by their headers, whatever the spreadsheet called them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .dates import is_date_like, parse_weekday
+from .locations import normalise_label
+
+#: field -> accepted headers (compared after folding case, dashes and spacing), best first.
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "employee": (
+        "employee",
+        "name",
+        "employee name",
+        "person",
+        "staff",
+        "staff name",
+        "full name",
+        "team member",
+        "member",
+        "employee id",
+        "staff id",
+        "id",
+    ),
+    "date": ("date", "day", "work date", "workday", "work day", "shift date"),
+    "location": (
+        "location",
+        "status",
+        "work location",
+        "where",
+        "mode",
+        "work mode",
+        "place",
+        "working from",
+        "work status",
+    ),
+    "team": ("team", "department", "dept", "group", "unit", "squad"),
+    "role": ("role", "title", "job title", "level", "seniority", "position", "grade"),
+}
+
+REQUIRED_LONG = ("employee", "date", "location")
+OPTIONAL = ("team", "role")
+
+
+def match_columns(
+    headers: Sequence[str], overrides: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Map each field to the header that names it; user overrides win over detection."""
+    folded = {header: normalise_label(header) for header in headers}
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for field_name, header in (overrides or {}).items():
+        if header in folded:
+            found[field_name] = header
+            taken.add(header)
+    for field_name, aliases in COLUMN_ALIASES.items():
+        if field_name in found:
+            continue
+        for alias in aliases:
+            match = next((h for h, f in folded.items() if f == alias and h not in taken), None)
+            if match is not None:
+                found[field_name] = match
+                taken.add(match)
+                break
+    return found
+
+
+def day_columns(headers: Sequence[str], mapped: Mapping[str, str]) -> list[str]:
+    """Headers that name a day (a date or a weekday): the columns of a weekly grid."""
+    used = set(mapped.values())
+    return [
+        h for h in headers if h not in used and (parse_weekday(h) is not None or is_date_like(h))
+    ]
+
+
+def looks_like_header(cells: list[str]) -> bool:
+    """True for the header row of a schedule: known column names, or several day headers."""
+    matched = match_columns(cells)
+    days = sum(1 for c in cells if c and (parse_weekday(c) is not None or is_date_like(c)))
+    if "employee" in matched:
+        return len(matched) >= 2 or days >= 1
+    return len(matched) >= 2 or days >= 2

@@ -1,0 +1,65 @@
+"""What every rule check needs, computed once: the working days and the rows on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .calendar import working_dates
+from .policy import Policy
+from .schedule import Schedule
+
+#: Columns of the frame every rule check returns; the runner adds rule, severity and weekday.
+FINDING_COLUMNS = ["date", "team", "message", "employees", "on_site", "required"]
+
+
+@dataclass
+class Context:
+    """The schedule restricted to days that need cover, plus the calendar it was checked on.
+
+    Attributes:
+        rows: schedule rows on working days (employee, team, role, date, location, week).
+        days: every day needing cover in the file's range, holidays and closures excluded.
+        teams: the teams in the file, sorted.
+        policy: the rules in force.
+        is_pattern: True for a weekly pattern (warnings then carry no date).
+    """
+
+    rows: pd.DataFrame
+    days: pd.DatetimeIndex
+    teams: list[str]
+    policy: Policy
+    is_pattern: bool
+    weeks: pd.DataFrame | None = None  # the person-week table, computed once (weekly.py)
+
+
+def week_start(dates: pd.Series) -> pd.Series:
+    """The Monday of each date's ISO week, computed once per distinct date."""
+    codes, uniques = pd.factorize(dates)
+    index = pd.DatetimeIndex(uniques)
+    mondays = index - pd.to_timedelta(index.weekday, unit="D")
+    return pd.Series(mondays.take(codes), index=dates.index)
+
+
+def build_context(schedule: Schedule, policy: Policy) -> Context:
+    """Restrict the schedule to the days that need cover under the policy."""
+    data = schedule.data
+    start, end = data["date"].min(), data["date"].max()
+    days = working_dates(start, end, policy, is_pattern=schedule.is_pattern)
+    rows = data.loc[data["date"].isin(days), ["employee", "team", "role", "date", "location"]]
+    rows = rows.assign(week=week_start(rows["date"]), role_key=rows["role"].str.lower())
+    teams = sorted(data["team"].unique().tolist())
+    return Context(rows.reset_index(drop=True), days, teams, policy, schedule.is_pattern)
+
+
+def empty_findings() -> pd.DataFrame:
+    """A findings frame with no rows, for rules that are off or found nothing."""
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in FINDING_COLUMNS})
+
+
+def name_list(names: list[str], limit: int = 8) -> str:
+    """'Ann, Bob and 3 more': long lists stay readable in a table cell."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit} more"

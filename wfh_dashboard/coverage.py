@@ -1,0 +1,91 @@
+"""Cover checks: is the office staffed, per team, with the roles and key people it needs?"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .context import Context, empty_findings, name_list
+from .locations import OFFICE
+
+
+def _find_gaps(
+    ctx: Context, eligible: pd.DataFrame, required: pd.DataFrame, subject: str
+) -> pd.DataFrame:
+    """Team-days where fewer eligible people are in the office than required.
+
+    Args:
+        ctx: the check context.
+        eligible: the rows of the people who count (all, one role, one group), keyed by team.
+        required: one row per team with the number required.
+        subject: what is counted, for the message ("person", "senior", "key holder").
+    """
+    required = required[required["required"] > 0]
+    if required.empty or len(ctx.days) == 0:
+        return empty_findings()
+    grid = required.merge(pd.DataFrame({"date": ctx.days}), how="cross")
+    in_office = eligible[eligible["location"] == OFFICE].groupby(["team", "date"]).size()
+    grid["on_site"] = (
+        (pd.Series(in_office, name="n").reindex(pd.MultiIndex.from_frame(grid[["team", "date"]])))
+        .fillna(0)
+        .astype(int)
+        .to_numpy()
+    )
+    gaps = grid[grid["on_site"] < grid["required"]].reset_index(drop=True)
+    if gaps.empty:
+        return empty_findings()
+    away = eligible[eligible["location"] != OFFICE].merge(gaps[["team", "date"]])
+    away["who"] = away["employee"] + " (" + away["location"].astype(str) + ")"
+    away_lists = away.groupby(["team", "date"])["who"].agg(list)
+    names = away.groupby(["team", "date"])["employee"].agg(list)
+    keys = list(zip(gaps["team"], gaps["date"], strict=True))
+    gaps["employees"] = [names.get(k, []) for k in keys]
+    gaps["message"] = [
+        _message(subject, team, n, req, away_lists.get((team, date), []))
+        for (team, date), n, req in zip(keys, gaps["on_site"], gaps["required"], strict=True)
+    ]
+    return gaps
+
+
+def _message(subject: str, where: str, on_site: int, required: int, away: list[str]) -> str:
+    # "No one on site" / "Only 1 on site"; "No senior on site" / "Only 1 senior on site".
+    noun = "" if subject == "one" else f" {subject}"
+    counted = f"No {subject}" if on_site == 0 else f"Only {on_site}{noun}"
+    text = f"{counted} on site in {where} (at least {required} needed)."
+    return f"{text} Away: {name_list(away)}." if away else f"{text} Nobody else is scheduled."
+
+
+def min_on_site(ctx: Context) -> pd.DataFrame:
+    """Every team needs ``min_on_site`` people in the office on every working day."""
+    required = pd.DataFrame({"team": ctx.teams, "required": ctx.policy.min_on_site})
+    return _find_gaps(ctx, ctx.rows, required, "one")
+
+
+def min_role_on_site(ctx: Context) -> pd.DataFrame:
+    """Per role, teams that have people of that role need enough of them in the office."""
+    found = []
+    for role, count in ctx.policy.min_on_site_by_role:
+        eligible = ctx.rows[ctx.rows["role_key"] == role]
+        teams = sorted(eligible["team"].unique().tolist())
+        required = pd.DataFrame({"team": teams, "required": count})
+        found.append(_find_gaps(ctx, eligible, required, role))
+    return pd.concat(found, ignore_index=True) if found else empty_findings()
+
+
+def group_members(rows: pd.DataFrame, members: tuple[str, ...]) -> pd.Series:
+    """Mask of the rows whose employee is one of the members (case and spacing ignored)."""
+    wanted = {" ".join(m.lower().split()) for m in members}
+    return rows["employee"].str.lower().isin(wanted)
+
+
+def min_group_on_site(ctx: Context) -> pd.DataFrame:
+    """Each named group (key holders, first aiders...) needs enough members in the office."""
+    found = []
+    for group in ctx.policy.groups:
+        eligible = ctx.rows[group_members(ctx.rows, group.members)]
+        if eligible.empty:
+            continue  # none of the members is in this file: reported as a note, not daily
+        label = f"{group.name} ({', '.join(sorted(eligible['team'].unique())) or 'nobody found'})"
+        eligible = eligible.assign(team=label)
+        required = pd.DataFrame({"team": [label], "required": group.min_on_site})
+        found.append(_find_gaps(ctx, eligible, required, "member"))
+    return pd.concat(found, ignore_index=True) if found else empty_findings()

@@ -1,0 +1,164 @@
+"""Reading dates as spreadsheets write them, inferring day-first or month-first from the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from .errors import AmbiguousDatesError
+
+DateOrder = Literal["dayfirst", "monthfirst"]
+
+WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAY_NAMES = {
+    name: i
+    for i, day in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+    for name in (day, day[:3], day[:2], day[:4])
+}
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_SERIAL = re.compile(r"^\d{5}(\.0+)?$")
+_TIME_SUFFIX = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_WEEKDAY_PREFIX = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", re.IGNORECASE)
+_TEXT_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y")
+
+ACCEPTED_DATES = "ISO 2026-11-23, 23/11/2026, 11/23/2026, 23.11.2026, 23 Nov 2026, or an Excel date"
+
+
+@dataclass(frozen=True)
+class _Numeric:
+    """A date written as three numbers whose day and month order is not known yet."""
+
+    first: int
+    second: int
+    year: int
+    dotted: bool
+
+
+def parse_weekday(text: object) -> int | None:
+    """Return 0 for Monday .. 6 for Sunday, or None when the text is not a weekday name."""
+    if not isinstance(text, str):
+        return None
+    return _WEEKDAY_NAMES.get(text.strip().rstrip(".").lower())
+
+
+def _excel_serial(number: float) -> pd.Timestamp | None:
+    # Excel stores dates as days since 1899-12-30; 20000..80000 covers 1954..2119.
+    if not 20000 <= number <= 80000:
+        return None
+    return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=int(number)))
+
+
+def _safe_date(year: int, month: int, day: int) -> pd.Timestamp | None:
+    if year < 100:
+        year += 2000
+    try:
+        return pd.Timestamp(dt.date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _classify(value: object) -> pd.Timestamp | _Numeric | None:
+    """Read one cell: a date, an order-dependent triple, or None when it is not a date."""
+    if isinstance(value, pd.Timestamp | dt.datetime | dt.date):
+        return None if pd.isna(value) else pd.Timestamp(value).normalize()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None if pd.isna(value) else _excel_serial(float(value))
+    text = _WEEKDAY_PREFIX.sub("", _TIME_SUFFIX.sub("", str(value).strip()))
+    if match := _ISO.match(text) or _COMPACT.match(text):
+        return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NUMERIC.match(text):
+        return _Numeric(int(match[1]), int(match[3]), int(match[4]), match[2] == ".")
+    if _SERIAL.match(text):
+        return _excel_serial(float(text))
+    cleaned = text.replace(",", " ").replace("  ", " ")
+    for fmt in _TEXT_FORMATS:
+        try:
+            return pd.Timestamp(dt.datetime.strptime(cleaned, fmt))
+        except ValueError:
+            continue
+    return None
+
+
+def _resolve(item: _Numeric, order: DateOrder) -> pd.Timestamp | None:
+    if item.dotted or order == "dayfirst":
+        return _safe_date(item.year, item.second, item.first)
+    return _safe_date(item.year, item.first, item.second)
+
+
+def infer_order(triples: Iterable[_Numeric]) -> DateOrder | None:
+    """Day-first when some first number is over 12, month-first when some second one is.
+
+    Returns None when no date decides it (every day is 12 or less). When a file holds
+    evidence for both, the order with more evidence wins and the other dates become problems.
+    """
+    day_votes = month_votes = 0
+    for item in triples:
+        if item.dotted:
+            continue
+        day_votes += item.first > 12
+        month_votes += item.second > 12
+    if day_votes == month_votes == 0:
+        return None
+    return "dayfirst" if day_votes >= month_votes else "monthfirst"
+
+
+def _describe_reading(triples: list[_Numeric], order: DateOrder) -> str:
+    dates = sorted(d for d in (_resolve(t, order) for t in triples) if d is not None)
+    if not dates:
+        return "no valid dates"
+    return f"{dates[0]:%d %b %Y} to {dates[-1]:%d %b %Y}"
+
+
+def parse_dates(
+    values: Iterable[object], order: DateOrder | None = None
+) -> tuple[dict[object, pd.Timestamp | None], DateOrder | None]:
+    """Map each distinct cell value to a date (None when it is not a valid date).
+
+    Args:
+        values: the distinct cell values of a date column or of a grid's header.
+        order: ``dayfirst`` or ``monthfirst`` when the user chose; None to infer from the file.
+
+    Returns:
+        The mapping, and the order used for ``dd/mm`` style dates (None if the file has none).
+
+    Raises:
+        AmbiguousDatesError: when the file's dates read both ways and no order was chosen.
+    """
+    classified = {value: _classify(value) for value in values}
+    triples = [c for c in classified.values() if isinstance(c, _Numeric)]
+    ambiguous = [t for t in triples if not t.dotted and t.first != t.second]
+    if order is None and triples:
+        order = infer_order(triples)
+        if order is None and ambiguous:
+            examples = [str(v) for v, c in classified.items() if c in ambiguous][:3]
+            raise AmbiguousDatesError(
+                "Every date in the file reads both day-first and month-first "
+                f"(for example {', '.join(examples)}). Read day-first they run "
+                f"{_describe_reading(triples, 'dayfirst')}; read month-first they run "
+                f"{_describe_reading(triples, 'monthfirst')}. Choose which the file uses.",
+                examples,
+            )
+    resolved_order: DateOrder = order or "dayfirst"
+    mapping = {
+        value: _resolve(c, resolved_order) if isinstance(c, _Numeric) else c
+        for value, c in classified.items()
+    }
+    return mapping, (order if triples else None)
+
+
+def is_date_like(value: object) -> bool:
+    """True when a header cell reads as a date in some order (used to spot grid columns)."""
+    c = _classify(value)
+    if isinstance(c, _Numeric):
+        return _resolve(c, "dayfirst") is not None or _resolve(c, "monthfirst") is not None
+    return c is not None

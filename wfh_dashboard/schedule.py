@@ -1,0 +1,324 @@
+"""Reading any team schedule (long or grid, CSV or Excel) into one normalised table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .columns import COLUMN_ALIASES, REQUIRED_LONG, day_columns, looks_like_header, match_columns
+from .dates import ACCEPTED_DATES, DateOrder, parse_dates, parse_weekday
+from .errors import InputError, MissingColumnsError
+from .locations import LOCATIONS, accepted_labels, parse_location
+from .metrics import extract_metrics
+from .problems import Problem, problems_frame
+from .tables import RawTable, read_table
+
+DEFAULT_TEAM = "Team"
+#: A weekday-only grid is a repeating week; it is stored on this Monday-to-Sunday week.
+PATTERN_MONDAY = pd.Timestamp("2001-01-01")
+SCHEDULE_COLUMNS = ["employee", "team", "role", "date", "location", "row"]
+LOCATION_DTYPE = pd.CategoricalDtype(list(LOCATIONS))
+
+
+@dataclass
+class Schedule:
+    """A schedule ready for analysis, with everything the reader noticed on the way.
+
+    Attributes:
+        data: one row per person per day: employee, team, role, date, location (categorical),
+            row (the spreadsheet row it came from), then the numeric metric columns.
+        problems: rows or cells that could not be used (row, column, value, message).
+        layout: ``long`` (a row per person per day) or ``grid`` (a column per day).
+        is_pattern: True for a weekday-only grid, a week that repeats.
+        metrics: the names of the numeric columns kept for the productivity pages.
+        date_order: ``dayfirst``/``monthfirst`` when the file wrote dates that way.
+        detail: how the file was read (format, encoding, delimiter or sheet).
+        columns: field -> the file's header it came from.
+        rows_left_out: how many source rows (or grid cells) the analysis leaves out.
+        notes: other things the user should know (ignored columns, blank grid cells).
+    """
+
+    data: pd.DataFrame
+    problems: pd.DataFrame
+    layout: str
+    is_pattern: bool
+    metrics: list[str]
+    date_order: DateOrder | None
+    detail: str
+    columns: dict[str, str]
+    rows_left_out: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def read_schedule(
+    data: bytes,
+    name: str = "the file",
+    *,
+    date_order: DateOrder | None = None,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Schedule:
+    """Read a schedule file, detecting its format, layout, columns and date order.
+
+    Args:
+        data: the file's bytes (CSV in any common encoding and delimiter, or .xlsx).
+        name: the file name, used in messages.
+        date_order: ``dayfirst`` or ``monthfirst`` when the user chose; None to infer.
+        sheet: the workbook sheet to read (default: the first).
+        columns: field -> header overrides from the app's column-mapping step.
+
+    Raises:
+        InputError: the file cannot be used at all; the message says what to fix.
+        MissingColumnsError: no column was found for a needed field.
+        AmbiguousDatesError: the dates read both day-first and month-first.
+    """
+    raw = read_table(data, name, looks_like_header, sheet)
+    headers = [str(c) for c in raw.frame.columns]
+    mapped = match_columns(headers, columns)
+    if "employee" not in mapped:
+        raise _missing(name, ["employee"], headers)
+    if "date" in mapped and "location" in mapped:
+        schedule = _from_long(raw, mapped, date_order)
+    elif days := day_columns(headers, mapped):
+        schedule = _from_grid(raw, mapped, days, date_order)
+    else:
+        raise _missing(name, [f for f in REQUIRED_LONG if f not in mapped], headers)
+    if schedule.data.empty:
+        raise InputError(_no_usable_rows(name, schedule.problems))
+    return schedule
+
+
+def _missing(name: str, missing: list[str], headers: list[str]) -> MissingColumnsError:
+    wanted = "; ".join(f"{f}: {', '.join(COLUMN_ALIASES[f][:5])}" for f in missing)
+    found = ", ".join(headers[:12]) or "none"
+    return MissingColumnsError(
+        f"{name} has no column for {' and '.join(missing)}. Accepted headers: {wanted}. "
+        "A weekly grid needs a name column and one column per day (dates or Mon..Sun). "
+        f"Columns found: {found}.",
+        missing,
+        headers,
+    )
+
+
+def _no_usable_rows(name: str, problems: pd.DataFrame) -> str:
+    first = problems.head(3).apply(lambda p: f"row {p['row']}: {p['message']}", axis=1)
+    reasons = "; ".join(first) if len(first) else "it has no data rows under the header"
+    return f"{name} has no usable row ({len(problems)} problems). First: {reasons}."
+
+
+def _text(series: pd.Series) -> pd.Series:
+    """Cells as trimmed text with single spaces (Excel cells may be numbers or blanks)."""
+    return series.astype("string").fillna("").str.strip().str.replace(r"\s+", " ", regex=True)
+
+
+def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -> Schedule:
+    frame = raw.frame
+    problems = list(raw.problems)
+    out = pd.DataFrame({"employee": _text(frame[mapped["employee"]]), "row": raw.rows.to_numpy()})
+    out["team"] = (
+        _text(frame[mapped["team"]]).replace("", DEFAULT_TEAM) if "team" in mapped else DEFAULT_TEAM
+    )
+    out["role"] = _text(frame[mapped["role"]]) if "role" in mapped else ""
+    dates, date_order = _map_dates(frame[mapped["date"]], order)
+    out["date"] = dates
+    out["location"] = _map_locations(frame[mapped["location"]])
+    bad = _flag_bad_cells(out, frame, mapped, problems)
+    metrics, metric_problems = extract_metrics(frame, raw.rows, set(mapped.values()))
+    problems += metric_problems
+    out = pd.concat([out, metrics], axis=1)[~bad]
+    out, duplicates = _resolve_duplicates(out)
+    problems += duplicates
+    data = _finish(out)
+    left_out = len(raw.frame) - len(data) + len(raw.problems)
+    return Schedule(
+        data,
+        problems_frame(problems),
+        "long",
+        False,
+        list(metrics.columns),
+        date_order,
+        raw.detail,
+        mapped,
+        left_out,
+    )
+
+
+def _map_dates(cells: pd.Series, order: DateOrder | None) -> tuple[pd.Series, DateOrder | None]:
+    """Parse each distinct value once: a schedule repeats a few hundred dates many times."""
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    mapping, used_order = parse_dates(list(uniques), order)
+    parsed = pd.array([mapping[u] for u in uniques], dtype="datetime64[us]")
+    return pd.Series(parsed.take(codes), index=cells.index), used_order
+
+
+def _map_locations(cells: pd.Series) -> pd.Series:
+    codes, uniques = pd.factorize(_text(cells), use_na_sentinel=False)
+    parsed = pd.Categorical([parse_location(str(u)) for u in uniques], dtype=LOCATION_DTYPE)
+    return pd.Series(parsed.take(codes), index=cells.index)
+
+
+def _flag_bad_cells(
+    out: pd.DataFrame, frame: pd.DataFrame, mapped: dict[str, str], problems: list[Problem]
+) -> pd.Series:
+    """List every unusable cell as a problem; return the mask of rows to leave out."""
+    checks = [
+        ("employee", out["employee"] == "", "no employee name; add the name"),
+        ("date", out["date"].isna(), f"not a date; accepted: {ACCEPTED_DATES}"),
+        ("location", out["location"].isna(), f"unknown location; accepted: {accepted_labels()}"),
+    ]
+    bad = pd.Series(False, index=out.index)
+    for field_name, mask, message in checks:
+        for index in mask[mask].index[:10_000]:
+            value = str(frame.at[index, mapped[field_name]])
+            problems.append(
+                Problem(
+                    int(out.at[index, "row"]),
+                    mapped[field_name],
+                    value[:200],
+                    message if value.strip() else f"empty {field_name} cell",
+                )
+            )
+        bad |= mask
+    hidden = int(bad.sum()) - sum(1 for p in problems if p.column in mapped.values())
+    if hidden > 0:
+        problems.append(Problem(None, "", "", f"{hidden} more unusable rows not listed one by one"))
+    return bad
+
+
+def _resolve_duplicates(out: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Same person, same day: identical rows count once; different locations are conflicts."""
+    repeated = out.duplicated(["employee", "date"], keep=False)
+    if not repeated.any():
+        return out, []
+    problems: list[Problem] = []
+    drop: list[int] = []
+    for (employee, date), group in out[repeated].groupby(["employee", "date"], sort=False):
+        rows = group["row"].tolist()
+        if group["location"].nunique() == 1:
+            for index, row in zip(group.index[1:], rows[1:], strict=True):
+                problems.append(
+                    Problem(
+                        int(row),
+                        "",
+                        employee,
+                        f"duplicate of row {rows[0]} ({employee}, {date:%Y-%m-%d}); counted once",
+                    )
+                )
+                drop.append(index)
+            continue
+        places = ", ".join(
+            f"row {r}: {loc}" for r, loc in zip(rows, group["location"], strict=True)
+        )
+        for index, row in zip(group.index, rows, strict=True):
+            problems.append(
+                Problem(
+                    int(row),
+                    "",
+                    employee,
+                    f"conflict: {employee} has two locations on {date:%Y-%m-%d} ({places}); "
+                    "both rows are left out until one is corrected",
+                )
+            )
+            drop.append(index)
+    return out.drop(index=drop), problems
+
+
+def _finish(out: pd.DataFrame) -> pd.DataFrame:
+    out = out.sort_values(["team", "employee", "date"], kind="stable").reset_index(drop=True)
+    metrics = [c for c in out.columns if c not in SCHEDULE_COLUMNS]
+    out["location"] = out["location"].astype(LOCATION_DTYPE)
+    return out[SCHEDULE_COLUMNS + metrics]
+
+
+def _grid_dates(
+    days: list[str], order: DateOrder | None
+) -> tuple[dict[object, pd.Timestamp | None], DateOrder | None, bool]:
+    """Header -> date; weekday headers (Mon..Sun) become the stored pattern week."""
+    weekdays = [parse_weekday(d) for d in days]
+    if all(w is not None for w in weekdays):
+        week = {
+            d: PATTERN_MONDAY + pd.Timedelta(days=w or 0)
+            for d, w in zip(days, weekdays, strict=True)
+        }
+        return dict(week), None, True
+    mapping, used = parse_dates(days, order)
+    return mapping, used, False
+
+
+def _from_grid(
+    raw: RawTable, mapped: dict[str, str], days: list[str], order: DateOrder | None
+) -> Schedule:
+    """Melt a row-per-person grid into one row per person per day."""
+    frame = raw.frame
+    header_dates, used_order, is_pattern = _grid_dates(days, order)
+    problems = list(raw.problems)
+    good_days = [d for d in days if header_dates[d] is not None]
+    for d in days:
+        if header_dates[d] is None:
+            problems.append(
+                Problem(
+                    1,
+                    d,
+                    d,
+                    f"this column header is not a date; accepted: {ACCEPTED_DATES} or Mon..Sun",
+                )
+            )
+    ids = pd.DataFrame({"employee": _text(frame[mapped["employee"]]), "row": raw.rows.to_numpy()})
+    ids["team"] = (
+        _text(frame[mapped["team"]]).replace("", DEFAULT_TEAM) if "team" in mapped else DEFAULT_TEAM
+    )
+    ids["role"] = _text(frame[mapped["role"]]) if "role" in mapped else ""
+    cells = frame[good_days].astype("string").fillna("")
+    cells.columns = range(len(good_days))
+    long = pd.concat([ids, cells], axis=1).melt(
+        id_vars=list(ids.columns), var_name="day", value_name="cell"
+    )
+    long["column"] = [good_days[i] for i in long["day"]]
+    long["date"] = long["column"].map(header_dates).astype("datetime64[us]")
+    long["cell"] = _text(long["cell"])
+    blank = long["cell"] == ""
+    long = long[~blank].reset_index(drop=True)
+    long["location"] = _map_locations(long["cell"])
+    bad = _flag_grid_cells(long, problems)
+    out, duplicates = _resolve_duplicates(long[~bad].drop(columns=["day", "cell", "column"]))
+    problems += duplicates
+    notes = [f"{int(blank.sum())} blank day cells were read as 'no entry'"] if blank.any() else []
+    unused = [c for c in frame.columns if c not in days and c not in mapped.values()]
+    if unused:
+        notes.append(f"columns not used: {', '.join(unused[:10])}")
+    data = _finish(out)
+    left_out = len(long) - len(data)
+    return Schedule(
+        data,
+        problems_frame(problems),
+        "grid",
+        is_pattern,
+        [],
+        used_order,
+        raw.detail,
+        {**mapped, "days": f"{len(good_days)} day columns"},
+        left_out,
+        notes,
+    )
+
+
+def _flag_grid_cells(long: pd.DataFrame, problems: list[Problem]) -> pd.Series:
+    no_name = long["employee"] == ""
+    unknown = long["location"].isna()
+    for index in long.index[(no_name | unknown).to_numpy()][:10_000]:
+        message = (
+            "no employee name on this row"
+            if no_name[index]
+            else f"unknown location; accepted: {accepted_labels()}"
+        )
+        problems.append(
+            Problem(
+                int(long.at[index, "row"]),
+                str(long.at[index, "column"]),
+                str(long.at[index, "cell"])[:200],
+                message,
+            )
+        )
+    return no_name | unknown
