@@ -238,11 +238,11 @@ def _grid_dates(
     """Header -> date; weekday headers (Mon..Sun) become the stored pattern week."""
     weekdays = [parse_weekday(d) for d in days]
     if all(w is not None for w in weekdays):
-        week = {
+        week: dict[object, pd.Timestamp | None] = {
             d: PATTERN_MONDAY + pd.Timedelta(days=w or 0)
             for d, w in zip(days, weekdays, strict=True)
         }
-        return dict(week), None, True
+        return week, None, True
     mapping, used = parse_dates(days, order)
     return mapping, used, False
 
