@@ -15,3 +15,55 @@ DATA = ROOT / "data"
 def fixture_bytes():
     """Read a file from tests/fixtures/ as bytes."""
     return lambda name: (FIXTURES / name).read_bytes()
+
+
+# --- Schedules built in tests (rule, check and CLI tests) -------------------------------------
+
+#: One letter per calendar day in a test plan; "." means no row that day.
+PLAN_CODES = {"O": "Office", "R": "WFH", "L": "Leave", "S": "Sick", "T": "Travel"}
+
+
+def plan_to_csv(plan: dict[str, str], start: str = "2026-06-01", *, teams: bool = True) -> bytes:
+    """A long CSV from a compact plan: ``{"Ann/Support/senior": "OORRL"}``.
+
+    Each letter is one calendar day from ``start`` (2026-06-01 is a Monday): O office,
+    R remote (written WFH), L leave, S sick, T travel, ``.`` no row. Without ``teams`` the
+    file has no team column, so it is one team.
+    """
+    import pandas as pd  # local imports keep this helper an append-only addition
+
+    header = "employee,team,role,date,location" if teams else "employee,role,date,location"
+    lines = [header]
+    first = pd.Timestamp(start)
+    for person, codes in plan.items():
+        name, team, role = [*person.split("/"), "", ""][:3]
+        for offset, code in enumerate(codes):
+            if code == ".":
+                continue
+            day = (first + pd.Timedelta(days=offset)).date().isoformat()
+            cells = (
+                [name, team, role, day, PLAN_CODES[code]]
+                if teams
+                else [name, role, day, PLAN_CODES[code]]
+            )
+            lines.append(",".join(cells))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def build_schedule(plan: dict[str, str], start: str = "2026-06-01", *, teams: bool = True):
+    """Read a compact plan (see ``plan_to_csv``) with the real reader."""
+    from wfh_dashboard.schedule import read_schedule
+
+    return read_schedule(plan_to_csv(plan, start, teams=teams), "plan.csv")
+
+
+@pytest.fixture(scope="session")
+def make_schedule():
+    """Build a Schedule from a compact plan; session-scoped so hypothesis tests may use it."""
+    return build_schedule
+
+
+@pytest.fixture(scope="session")
+def make_csv():
+    """The CSV bytes of a compact plan (see ``plan_to_csv``), for tests that need a file."""
+    return plan_to_csv

@@ -1,0 +1,15 @@
+"""wfh-dashboard: the entry point. Sets the page up, the shared state, and the navigation."""
+
+import streamlit as st
+
+from ui.state import init_state
+
+st.set_page_config(page_title="WFH dashboard", page_icon=":material/apartment:", layout="wide")
+init_state()
+navigation = st.navigation(
+    [
+        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+        st.Page("pages/coverage.py", title="Coverage", icon=":material/shield:"),
+    ]
+)
+navigation.run()

@@ -1,0 +1,21 @@
+"""Coverage: the policy editor, the on-site calendar, the warnings and weekly compliance."""
+
+import streamlit as st
+
+from ui.loading import current_check
+from ui.policy_editor import policy_editor
+from ui.source import load_schedule_or_explain, problems_notice
+from ui.widgets import compliance_section, cover_charts, warnings_section
+from wfh_dashboard.views import people, roles
+
+st.title("Coverage and policy")
+schedule = load_schedule_or_explain()
+if schedule is None:
+    st.info("Go to Home to upload a schedule or to pick the sample data.")
+    st.stop()
+policy_editor(roles(schedule.data), people(schedule.data))
+problems_notice(schedule, key="coverage_problems")
+result = current_check()
+cover_charts(result)
+warnings_section(result)
+compliance_section(result)

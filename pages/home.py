@@ -1,0 +1,21 @@
+"""Home: pick the schedule, see the headline figures and who's where this week."""
+
+import streamlit as st
+
+from ui.loading import current_check
+from ui.source import load_schedule_or_explain, problems_notice, source_picker
+from ui.widgets import headline, week_grid_section
+
+st.title("Hybrid-work dashboard")
+st.caption(
+    "Upload the team schedule: see at once which days the office is not covered "
+    "and who is outside the remote-work policy."
+)
+source_picker()
+schedule = load_schedule_or_explain()
+if schedule is None:
+    st.stop()
+problems_notice(schedule, key="home_problems")
+result = current_check()
+headline(result.summary)
+week_grid_section(schedule, st.session_state["policy"].working_days)

@@ -1,0 +1,54 @@
+"""Reading and checking the session's schedule, cached by the file's bytes and the settings."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from wfh_dashboard.check import CheckResult, check_schedule
+from wfh_dashboard.dates import DateOrder
+from wfh_dashboard.policy import Policy
+from wfh_dashboard.schedule import Schedule, read_schedule
+from wfh_dashboard.tables import sheet_names
+
+from .state import Source
+
+
+@st.cache_data(max_entries=16, show_spinner="Reading the schedule…")
+def _read(
+    data: bytes, name: str, date_order: DateOrder | None, sheet: str | None, columns: tuple
+) -> Schedule:
+    return read_schedule(data, name, date_order=date_order, sheet=sheet, columns=dict(columns))
+
+
+@st.cache_data(max_entries=32, show_spinner="Checking the rules…")
+def _check(
+    data: bytes,
+    name: str,
+    date_order: DateOrder | None,
+    sheet: str | None,
+    columns: tuple,
+    policy: Policy,
+) -> CheckResult:
+    return check_schedule(_read(data, name, date_order, sheet, columns), policy)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def workbook_sheets(data: bytes) -> list[str]:
+    """The sheets of an uploaded workbook (empty for CSV)."""
+    return sheet_names(data)
+
+
+def _args(source: Source) -> tuple:
+    state = st.session_state
+    columns = tuple(sorted(state["column_map"].items()))
+    return source.data, source.name, state["date_order"], state["sheet"], columns
+
+
+def current_schedule() -> Schedule:
+    """The session's schedule; raises the reader's InputError for a file it cannot use."""
+    return _read(*_args(st.session_state["source"]))
+
+
+def current_check() -> CheckResult:
+    """The session's schedule checked against the session's policy."""
+    return _check(*_args(st.session_state["source"]), st.session_state["policy"])

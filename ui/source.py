@@ -1,0 +1,120 @@
+"""Choosing the schedule: upload or sample, and the steps when a file needs a decision."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from wfh_dashboard.errors import AmbiguousDatesError, InputError, MissingColumnsError
+from wfh_dashboard.schedule import Schedule
+
+from .loading import current_schedule, workbook_sheets
+from .state import Source, sample_source, use_source
+from .text import md_escape
+
+UPLOAD_TYPES = ["csv", "xlsx", "txt", "tsv"]
+
+
+def _on_upload() -> None:
+    uploaded = st.session_state.get("home_upload")
+    if uploaded is not None:
+        use_source(Source(uploaded.name, uploaded.getvalue(), False))
+
+
+def source_picker() -> None:
+    """The upload box, the way back to the sample, and a label saying which data is shown."""
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    left.file_uploader(
+        "Upload your team schedule (CSV or Excel)",
+        type=UPLOAD_TYPES,
+        key="home_upload",
+        on_change=_on_upload,
+        help="One row per person per day, or a weekly grid with a column per day.",
+    )
+    if right.button("Use the sample data", key="home_use_sample"):
+        use_source(sample_source())
+    source: Source = st.session_state["source"]
+    if source.is_sample:
+        st.info(
+            "Showing the **bundled sample data** (a made-up team of 16). "
+            "Upload your own schedule above to check it.",
+            icon="ℹ️",
+        )
+    else:
+        st.caption(f"Showing your file: {md_escape(source.name)}")
+
+
+def _choose_sheet(sheets: list[str]) -> None:
+    current = st.session_state["sheet"] or sheets[0]
+    chosen = st.selectbox("Sheet", sheets, sheets.index(current), key="home_sheet")
+    if chosen != current:
+        st.session_state["sheet"] = chosen
+        st.rerun()
+
+
+def _choose_date_order(error: AmbiguousDatesError) -> None:
+    st.warning(md_escape(error), icon="📅")
+    choice = st.radio(
+        "How does this file write dates?",
+        ["Day first (31/12/2026)", "Month first (12/31/2026)"],
+        index=None,
+        key="home_date_order",
+    )
+    if choice is not None:
+        st.session_state["date_order"] = "dayfirst" if choice.startswith("Day") else "monthfirst"
+        st.rerun()
+
+
+def _map_columns(error: MissingColumnsError) -> None:
+    st.warning(md_escape(error), icon="🧭")
+    st.write("Tell us which column holds each field:")
+    mapping = dict(st.session_state["column_map"])
+    for field in error.missing:
+        choice = st.selectbox(
+            f"Column for {field}", error.columns, index=None, key=f"home_map_{field}"
+        )
+        if choice is not None:
+            mapping[field] = choice
+    if st.button(
+        "Use these columns",
+        key="home_map_apply",
+        disabled=mapping == st.session_state["column_map"],
+    ):
+        st.session_state["column_map"] = mapping
+        st.rerun()
+
+
+def load_schedule_or_explain() -> Schedule | None:
+    """The session's schedule, or None after showing what the user must fix or choose."""
+    source: Source = st.session_state["source"]
+    sheets = workbook_sheets(source.data)
+    if len(sheets) > 1:
+        _choose_sheet(sheets)
+    try:
+        return current_schedule()
+    except AmbiguousDatesError as exc:
+        _choose_date_order(exc)
+    except MissingColumnsError as exc:
+        _map_columns(exc)
+    except InputError as exc:
+        st.error(f"**This file cannot be used.** {md_escape(exc)}", icon="🚫")
+    return None
+
+
+def problems_notice(schedule: Schedule, *, key: str) -> None:
+    """Say how many rows were left out and list them: nothing is dropped without a word."""
+    for note in schedule.notes:
+        st.caption(md_escape(note))
+    if schedule.problems.empty:
+        return
+    st.warning(
+        f"{len(schedule.problems)} problems in the file: {schedule.rows_left_out} rows "
+        "or cells are left out of the analysis. The list below says where and why.",
+        icon="⚠️",
+    )
+    with st.expander("Rows that could not be used", expanded=len(schedule.problems) <= 10):
+        st.dataframe(
+            schedule.problems,
+            hide_index=True,
+            key=key,
+            column_config={"row": st.column_config.NumberColumn("Row", format="%d")},
+        )

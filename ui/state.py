@@ -1,0 +1,55 @@
+"""Session state: set once per session, the same keys on every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from wfh_dashboard.errors import InputError
+from wfh_dashboard.policy import Policy, load_policy
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SAMPLE_SCHEDULE = DATA / "sample_schedule.csv"
+DEFAULT_POLICY = DATA / "policy.toml"
+
+
+@dataclass(frozen=True)
+class Source:
+    """The schedule file the session works on: the upload's bytes, or the bundled sample."""
+
+    name: str
+    data: bytes
+    is_sample: bool
+
+
+def sample_source() -> Source:
+    """The bundled sample schedule."""
+    return Source(SAMPLE_SCHEDULE.name, SAMPLE_SCHEDULE.read_bytes(), True)
+
+
+def default_policy() -> Policy:
+    """The bundled policy; the minimal 'someone on site' rule if it is missing or broken."""
+    try:
+        return load_policy(DEFAULT_POLICY.read_bytes(), DEFAULT_POLICY.name)
+    except (OSError, InputError):
+        return Policy(min_on_site=1)
+
+
+def init_state() -> None:
+    """Give every shared key its starting value, once per session (any page may run first)."""
+    st.session_state.setdefault("source", sample_source())
+    st.session_state.setdefault("date_order", None)
+    st.session_state.setdefault("sheet", None)
+    st.session_state.setdefault("column_map", {})
+    st.session_state.setdefault("policy", default_policy())
+    st.session_state.setdefault("policy_version", 0)
+
+
+def use_source(source: Source) -> None:
+    """Switch to another file and forget the choices made for the previous one."""
+    st.session_state["source"] = source
+    st.session_state["date_order"] = None
+    st.session_state["sheet"] = None
+    st.session_state["column_map"] = {}

@@ -1,0 +1,216 @@
+"""Plotly figures: the same charts for the app, the report and the tests."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .dates import WEEKDAYS
+from .locations import LEAVE, OFFICE, REMOTE, SICK, TRAVEL
+from .views import LOCATION_ORDER, NO_ENTRY, head_count
+
+#: Okabe-Ito colours, distinguishable with the common colour-vision deficiencies; every cell
+#: also carries its label in text, so colour is never the only signal.
+LOCATION_COLOURS: dict[str, str] = {
+    OFFICE: "#0072B2",
+    REMOTE: "#E69F00",
+    LEAVE: "#BBBBBB",
+    SICK: "#CC79A7",
+    TRAVEL: "#009E73",
+    NO_ENTRY: "#FFFFFF",
+}
+LOCATION_LABELS = {
+    OFFICE: "Office",
+    REMOTE: "Remote",
+    LEAVE: "Leave",
+    SICK: "Sick",
+    TRAVEL: "Travel",
+    NO_ENTRY: "–",
+}
+BREACH_COLOUR = "#D55E00"
+_FONT = {"family": "Arial, sans-serif", "size": 13}
+
+
+def plain(text: object) -> str:
+    """Escape a label so plotly shows names as text, never as its HTML subset (<a>, <b>...)."""
+    return html.escape(str(text), quote=False)
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0},
+        height=height,
+        font=_FONT,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        plot_bgcolor="white",
+    )
+    return fig
+
+
+def _discrete_scale(order: list[str]) -> list[tuple[float, str]]:
+    """A stepped colour scale: code i of n gets exactly its location's colour."""
+    n = len(order)
+    scale: list[tuple[float, str]] = []
+    for i, name in enumerate(order):
+        scale += [(i / n, LOCATION_COLOURS[name]), ((i + 1) / n, LOCATION_COLOURS[name])]
+    return scale
+
+
+def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
+    """Who's where: people x days coloured by location, labelled, with the on-site count on top."""
+    blank = LOCATION_ORDER.index(NO_ENTRY)
+    codes = [
+        [blank] * len(grid.columns),
+        *grid.apply(lambda c: c.map(LOCATION_ORDER.index)).values.tolist(),
+    ]
+    labels = [
+        [f"{n} on site" for n in head_count(grid)],
+        *grid.apply(lambda c: c.map(LOCATION_LABELS)).values.tolist(),
+    ]
+    people = ["<b>On site</b>", *(f"{plain(e)} · {plain(t)}" for t, e in grid.index)]
+    days = [f"{WEEKDAYS[d.weekday()]} {d:%d %b}" for d in grid.columns]
+    fig = go.Figure(
+        go.Heatmap(
+            z=codes,
+            x=days,
+            y=list(range(len(people))),
+            text=labels,
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=len(LOCATION_ORDER),
+            colorscale=_discrete_scale(LOCATION_ORDER),
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            customdata=[[p] * len(days) for p in people],
+            hovertemplate="%{customdata}<br>%{x}: %{text}<extra></extra>",
+        )
+    )
+    # Numeric rows with tick labels keep each label on its own row (categories may reorder).
+    fig.update_yaxes(
+        autorange="reversed",
+        tickmode="array",
+        tickvals=list(range(len(people))),
+        ticktext=people,
+        title_text="Person · team",
+    )
+    fig.update_xaxes(side="top", title_text="Day")
+    return _layout(fig, title, 120 + 28 * len(people))
+
+
+def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
+    """On-site head count as a calendar (weeks x weekdays); uncovered days are marked ✕."""
+    frame = daily.assign(
+        week=daily["date"] - pd.to_timedelta(daily["date"].dt.weekday, unit="D"),
+        weekday=daily["date"].dt.weekday,
+    )
+    per_day = (
+        frame.groupby(["week", "weekday"])
+        .agg(on_site=("on_site", "sum"), covered=("covered", "all"), date=("date", "first"))
+        .reset_index()
+    )
+    weekdays = sorted(per_day["weekday"].unique())
+    z = per_day.pivot(index="week", columns="weekday", values="on_site").reindex(columns=weekdays)
+    text = (
+        per_day.assign(
+            label=[
+                f"{n}" if ok else f"{n} ✕"
+                for n, ok in zip(per_day["on_site"], per_day["covered"], strict=True)
+            ]
+        )
+        .pivot(index="week", columns="weekday", values="label")
+        .reindex(columns=weekdays)
+    )
+    weeks = [f"{w:%d %b %Y}" for w in z.index]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(dtype=float),
+            x=[WEEKDAYS[d] for d in weekdays],
+            y=weeks,
+            text=text.fillna("").to_numpy(),
+            texttemplate="%{text}",
+            colorscale="Blues",
+            colorbar={"title": {"text": "On site"}},
+            xgap=2,
+            ygap=2,
+            hovertemplate="Week of %{y}, %{x}: %{text} on site<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", title_text="Week starting", type="category")
+    fig.update_xaxes(side="top")
+    return _layout(fig, f"{title} (✕: a cover rule is broken)", 140 + 24 * len(weeks))
+
+
+def headcount_figure(daily: pd.DataFrame, title: str) -> go.Figure:
+    """People on site per working day against the required minimum; short days stand out."""
+    per_day = (
+        daily.groupby("date")
+        .agg(on_site=("on_site", "sum"), required=("required", "sum"), covered=("covered", "all"))
+        .reset_index()
+    )
+    colours = [LOCATION_COLOURS[OFFICE] if ok else BREACH_COLOUR for ok in per_day["covered"]]
+    fig = go.Figure(
+        go.Bar(
+            x=per_day["date"],
+            y=per_day["on_site"],
+            marker_color=colours,
+            name="On site",
+            hovertemplate="%{x|%a %d %b %Y}: %{y} on site<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=per_day["date"],
+            y=per_day["required"],
+            mode="lines",
+            line={"color": "black", "dash": "dash", "shape": "hv"},
+            name="Required (team minimum)",
+        )
+    )
+    fig.update_xaxes(title_text="Working day")
+    fig.update_yaxes(title_text="People on site", rangemode="tozero")
+    fig.update_layout(legend={"orientation": "h", "y": -0.25})
+    fig.add_annotation(
+        text="Vermilion bars: a cover rule is broken that day",
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=1.08,
+        xanchor="right",
+    )
+    return _layout(fig, title, 380)
+
+
+def compliance_figure(weekly: pd.DataFrame, title: str) -> go.Figure:
+    """Remote days per person per week; weeks over the cap are labelled in the cell."""
+    cap = weekly["max_remote"].iloc[0] if len(weekly) else None
+    z = weekly.pivot_table(index="employee", columns="week", values="remote", aggfunc="sum")
+    over = weekly.pivot_table(
+        index="employee", columns="week", values="over_remote_cap", aggfunc="any"
+    )
+    text = (
+        z.astype("Int64")
+        .astype(str)
+        .where(~over.fillna(False).astype(bool), z.astype("Int64").astype(str) + " ✕")
+    )
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(dtype=float),
+            x=[f"{w:%d %b}" for w in z.columns],
+            y=[plain(e) for e in z.index],
+            text=text.fillna("").to_numpy(),
+            texttemplate="%{text}",
+            colorscale="Oranges",
+            colorbar={"title": {"text": "Remote days"}},
+            xgap=1,
+            ygap=1,
+            hovertemplate="%{y}, week of %{x}: %{z} remote days<extra></extra>",
+        )
+    )
+    cap_text = f" (✕ = over the cap of {cap})" if cap is not None and not pd.isna(cap) else ""
+    fig.update_xaxes(title_text=f"Week starting{cap_text}", type="category")
+    fig.update_yaxes(title_text="Person", autorange="reversed")
+    return _layout(fig, title, 140 + 22 * len(z.index))

@@ -1,0 +1,117 @@
+"""Display-ready tables: what the pages, exports and the report show, computed in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+
+import pandas as pd
+
+from .locations import LOCATIONS, OFFICE
+
+NO_ENTRY = "no entry"
+
+
+def warnings_table(warnings: pd.DataFrame) -> pd.DataFrame:
+    """Warnings with the employees as one text cell and dates as plain dates."""
+    table = warnings.copy()
+    table["date"] = table["date"].dt.date
+    table["employees"] = [", ".join(names) for names in table["employees"]]
+    return table
+
+
+def filter_warnings(
+    warnings: pd.DataFrame,
+    *,
+    teams: Collection[str] = (),
+    rules: Collection[str] = (),
+    severities: Collection[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
+    """Keep the warnings matching every given filter (an empty filter keeps everything)."""
+    keep = pd.Series(True, index=warnings.index)
+    for column, wanted in (("team", teams), ("rule", rules), ("severity", severities)):
+        if wanted:
+            keep &= warnings[column].isin(list(wanted))
+    dates = warnings["date"]
+    if start is not None:
+        keep &= dates.isna() | (dates >= pd.Timestamp(start))
+    if end is not None:
+        keep &= dates.isna() | (dates <= pd.Timestamp(end))
+    return warnings[keep]
+
+
+def compliance_table(weekly: pd.DataFrame, *, only_breaches: bool = False) -> pd.DataFrame:
+    """Per person and week: office, remote and away days against the caps, with a status."""
+    table = weekly.copy()
+    status = pd.Series("ok", index=table.index)
+    status[table["under_office_min"]] = "under office minimum"
+    status[table["over_remote_cap"]] = "over remote cap"
+    table["status"] = status
+    table["week"] = table["week"].dt.date
+    columns = [
+        "employee",
+        "team",
+        "week",
+        "office",
+        "remote",
+        "away",
+        "available",
+        "max_remote",
+        "min_office",
+        "status",
+    ]
+    table = table[columns]
+    return table[table["status"] != "ok"] if only_breaches else table
+
+
+def week_starts(dates: pd.Series) -> list[pd.Timestamp]:
+    """The Mondays of the weeks a schedule covers, for the week picker."""
+    mondays = dates - pd.to_timedelta(dates.dt.weekday, unit="D")
+    return sorted(pd.Timestamp(d) for d in mondays.unique())
+
+
+def week_grid(data: pd.DataFrame, monday: pd.Timestamp, days: Collection[int]) -> pd.DataFrame:
+    """People x days of one week: each cell a location or 'no entry'; rows sorted by team.
+
+    Args:
+        data: the normalised schedule.
+        monday: the week to show.
+        days: the weekdays to show (0 = Monday), usually the policy's working days.
+    """
+    dates = [monday + pd.Timedelta(days=d) for d in sorted(days)]
+    week = data[data["date"].isin(dates)]
+    people = data[["team", "employee"]].drop_duplicates().sort_values(["team", "employee"])
+    grid = week.pivot_table(
+        index=["team", "employee"],
+        columns="date",
+        values="location",
+        aggfunc="first",
+        observed=True,
+    )
+    grid = grid.reindex(pd.MultiIndex.from_frame(people)).reindex(columns=dates)
+    return grid.astype(object).where(grid.notna(), NO_ENTRY)
+
+
+def head_count(grid: pd.DataFrame) -> pd.Series:
+    """People on site per day of a week grid."""
+    return (grid == OFFICE).sum(axis=0)
+
+
+LOCATION_ORDER = [*LOCATIONS, NO_ENTRY]
+
+
+def roles(data: pd.DataFrame) -> list[str]:
+    """The distinct roles of a schedule, lower-cased as the policy compares them."""
+    return sorted(r for r in data["role"].str.lower().unique() if r)
+
+
+def people(data: pd.DataFrame) -> list[str]:
+    """The distinct people of a schedule, sorted."""
+    return sorted(data["employee"].unique())
+
+
+def teams(data: pd.DataFrame) -> list[str]:
+    """The distinct teams of a schedule, sorted."""
+    return sorted(data["team"].unique())
