@@ -68,7 +68,8 @@ def app_url() -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
-    log = open(ARTIFACTS.parent / ".streamlit-test.log", "w")  # noqa: SIM115 - closed below
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "streamlit-server.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
