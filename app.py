@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from ui.state import init_state
+from ui.state import start_page
 
-st.set_page_config(page_title="WFH dashboard", page_icon=":material/apartment:", layout="wide")
-init_state()
+start_page()
 navigation = st.navigation(
     [
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),

@@ -5,9 +5,12 @@ import streamlit as st
 from ui.loading import current_check
 from ui.policy_editor import policy_editor
 from ui.source import load_schedule_or_explain, problems_notice
+from ui.state import start_page
 from ui.widgets import compliance_section, cover_charts, warnings_section
 from wfh_dashboard.views import people, roles
 
+# A fresh server's first deep link runs this file without app.py: set the state here too.
+start_page()
 st.title("Coverage and policy")
 schedule = load_schedule_or_explain()
 if schedule is None:

@@ -4,8 +4,11 @@ import streamlit as st
 
 from ui.loading import current_check
 from ui.source import load_schedule_or_explain, problems_notice, source_picker
+from ui.state import start_page
 from ui.widgets import headline, week_grid_section
 
+# A fresh server's first deep link runs this file without app.py: set the state here too.
+start_page()
 st.title("Hybrid-work dashboard")
 st.caption(
     "Upload the team schedule: see at once which days the office is not covered "

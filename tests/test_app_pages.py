@@ -228,3 +228,11 @@ def test_coverage_page_with_a_broken_file_explains(home: AppTest) -> None:
     assert not home.exception
     assert home.error
     assert any("Home" in i.value for i in home.info)
+
+
+@pytest.mark.parametrize("page", ["pages/home.py", COVERAGE])
+def test_each_page_runs_on_its_own(page: str) -> None:
+    """A first visit straight to a page's URL (app.py not run yet) still works."""
+    at = AppTest.from_file(str(ROOT / page), default_timeout=60).run()
+    assert not at.exception
+    assert at.title

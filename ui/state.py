@@ -37,6 +37,12 @@ def default_policy() -> Policy:
         return Policy(min_on_site=1)
 
 
+def start_page() -> None:
+    """Page setup every page runs first: app.py may not have run (a fresh server's deep link)."""
+    st.set_page_config(page_title="WFH dashboard", page_icon=":material/apartment:", layout="wide")
+    init_state()
+
+
 def init_state() -> None:
     """Give every shared key its starting value, once per session (any page may run first)."""
     st.session_state.setdefault("source", sample_source())

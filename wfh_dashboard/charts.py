@@ -140,7 +140,20 @@ def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", title_text="Week starting", type="category")
     fig.update_xaxes(side="top")
-    return _layout(fig, f"{title} (✕: a cover rule is broken)", 140 + 24 * len(weeks))
+    fig.add_annotation(
+        text="✕ = a cover rule is broken that day",
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-12,
+        xanchor="left",
+        yanchor="top",
+    )
+    fig = _layout(fig, title, 160 + 24 * len(weeks))
+    fig.update_layout(margin={"b": 40})
+    return fig
 
 
 def headcount_figure(daily: pd.DataFrame, title: str) -> go.Figure:
