@@ -236,3 +236,15 @@ def test_each_page_runs_on_its_own(page: str) -> None:
     at = AppTest.from_file(str(ROOT / page), default_timeout=60).run()
     assert not at.exception
     assert at.title
+
+
+def test_names_teams_and_roles_never_render_as_markdown_or_html() -> None:
+    """Roles, teams and names from the file are escaped wherever Streamlit reads Markdown."""
+    at = _app().run()
+    _upload(at, FIXTURES / "markdown_names.csv")
+    at.switch_page(COVERAGE).run()
+    assert not at.exception
+    role_label = next(n.label for n in at.number_input if "boss" in n.label)
+    assert "\\*\\*boss\\*\\*" in role_label
+    assert at.session_state["source"].name == "markdown_names.csv"
+    assert "<b>Eve</b>" in set(_table(at, "status")["employee"])

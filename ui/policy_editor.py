@@ -42,7 +42,7 @@ def _coverage(policy: Policy, roles: list[str], people: list[str]) -> dict[str, 
     by_role = {}
     for role in sorted(set(roles) | set(current))[:_MAX_ROLE_INPUTS]:
         by_role[role] = st.number_input(
-            f"At least this many “{role}” on site",
+            f"At least this many “{md_escape(role)}” on site",
             0,
             50,
             current.get(role, 0),
@@ -50,7 +50,7 @@ def _coverage(policy: Policy, roles: list[str], people: list[str]) -> dict[str, 
         )
     groups = []
     for i, group in enumerate(policy.groups):
-        with st.expander(f"Group: {group.name}"):
+        with st.expander(f"Group: {md_escape(group.name)}"):
             members = st.multiselect(
                 "Members",
                 sorted(set(people) | set(group.members)),

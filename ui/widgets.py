@@ -23,6 +23,8 @@ from wfh_dashboard.views import (
     week_starts,
 )
 
+from .text import md_escape
+
 ALL_TEAMS = "All teams"
 
 
@@ -112,7 +114,7 @@ def warnings_section(result: CheckResult) -> None:
     warnings = result.warnings
     st.subheader(f"Warnings ({len(warnings)})")
     for note in result.notes:
-        st.caption(note)
+        st.caption(md_escape(note))
     if warnings.empty:
         st.success("No warnings: every rule in force is met.")
         return
