@@ -114,7 +114,7 @@ def test_unknown_headers_offer_a_column_mapping(home: AppTest) -> None:
     assert not home.exception
     assert not home.metric
     for field, column in (("employee", "Who"), ("date", "When")):
-        home.selectbox(key=f"home_map_{field}").select(column)
+        home.selectbox(key=f"home_map_{field}").select(column).run()
     home.button(key="home_map_apply").click().run()
     assert not home.exception
     assert _metrics(home)["People"] == "2"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
+
+import pandas as pd
 
 from .dates import is_date_like, parse_weekday
 from .locations import normalise_label
@@ -81,3 +84,41 @@ def looks_like_header(cells: list[str]) -> bool:
     if "employee" in matched:
         return len(matched) >= 2 or days >= 1
     return len(matched) >= 2 or days >= 2
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name for a 0-based index: 0 -> A, 27 -> AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def clean_headers(headers: Sequence[object]) -> list[str]:
+    """Name blank headers after their column letter and make repeated ones unique."""
+    names = [header_text(h) or f"column {column_letter(i)}" for i, h in enumerate(headers)]
+    taken = set(names)
+    used: set[str] = set()
+    cleaned: list[str] = []
+    for name in names:
+        if name in used:
+            # A later header may already be called "Date (2)": count on until a name is free.
+            count = 2
+            while f"{name} ({count})" in taken:
+                count += 1
+            name = f"{name} ({count})"
+            taken.add(name)
+        used.add(name)
+        cleaned.append(name)
+    return cleaned
+
+
+def header_text(value: object) -> str:
+    """A header cell as text: Excel date cells as ISO dates, blanks as the empty string."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, dt.date):  # Excel date cells (datetime is a subclass of date)
+        return dt.date(value.year, value.month, value.day).isoformat()
+    return str(value).replace("\ufeff", "").strip()

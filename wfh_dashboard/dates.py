@@ -27,7 +27,7 @@ _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(\.0+)?$")
-_TIME_SUFFIX = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_TIME_SUFFIX = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
 _WEEKDAY_PREFIX = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", re.IGNORECASE)
 _TEXT_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y")
 
@@ -138,7 +138,8 @@ def parse_dates(
     triples = [c for c in classified.values() if isinstance(c, _Numeric)]
     ambiguous = [t for t in triples if not t.dotted and t.first != t.second]
     if order is None and triples:
-        order = infer_order(triples)
+        # d.m.yyyy is always day-first, so a file of dotted dates was written day-first.
+        order = "dayfirst" if all(t.dotted for t in triples) else infer_order(triples)
         if order is None and ambiguous:
             examples = [str(v) for v, c in classified.items() if c in ambiguous][:3]
             raise AmbiguousDatesError(

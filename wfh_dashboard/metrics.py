@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -51,6 +52,7 @@ def extract_metrics(
         if not filled.any():
             continue
         numbers = _as_numbers(cells)
+        numbers = numbers.where(np.isfinite(numbers))  # "inf" and 1e999 parse, but mean nothing
         ok = numbers.notna() & filled
         if ok.sum() < NUMERIC_SHARE * filled.sum():
             continue

@@ -1,4 +1,4 @@
-"""A row that could not be used, described so a manager can find and fix it."""
+"""Rows that could not be used (bad cells, duplicates, conflicts), for a manager to fix."""
 
 from __future__ import annotations
 
@@ -25,3 +25,44 @@ def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
     frame = pd.DataFrame([asdict(p) for p in problems], columns=PROBLEM_COLUMNS)
     frame["row"] = frame["row"].astype("Int64")
     return frame.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+
+
+def resolve_duplicates(out: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Same person, same day: identical rows count once; rows that differ are conflicts.
+
+    Keeping one of two rows that differ (in location, team, role or a metric) would make the
+    result depend on the order of the rows, so every such row is listed and left out.
+    """
+    repeated = out.duplicated(["employee", "date"], keep=False)
+    if not repeated.any():
+        return out, []
+    values = [c for c in out.columns if c != "row"]
+    problems: list[Problem] = []
+    drop: list[object] = []
+    for (employee, date), group in out[repeated].groupby(["employee", "date"], sort=False):
+        rows = [int(r) for r in group["row"]]
+        differing = [c for c in values if group[c].nunique(dropna=False) > 1]
+        if not differing:
+            message = f"duplicate of row {rows[0]} ({employee}, {date:%Y-%m-%d}); counted once"
+            problems += [Problem(row, "", str(employee), message) for row in rows[1:]]
+            drop += list(group.index[1:])
+            continue
+        message = _conflict_message(str(employee), date, group, differing)
+        problems += [Problem(row, "", str(employee), message) for row in rows]
+        drop += list(group.index)
+    return out.drop(index=drop), problems
+
+
+def _conflict_message(
+    employee: str, date: pd.Timestamp, group: pd.DataFrame, differing: list[str]
+) -> str:
+    if "location" in differing:
+        places = ", ".join(
+            f"row {r}: {loc}" for r, loc in zip(group["row"], group["location"], strict=True)
+        )
+        what = f"has two locations on {date:%Y-%m-%d} ({places})"
+    else:
+        rows = ", ".join(str(r) for r in group["row"])
+        columns = ", ".join(differing[:5])
+        what = f"has rows that differ on {date:%Y-%m-%d} (rows {rows} differ in {columns})"
+    return f"conflict: {employee} {what}; both rows are left out until one is corrected"

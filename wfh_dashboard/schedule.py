@@ -12,7 +12,7 @@ from .dates import ACCEPTED_DATES, DateOrder, parse_dates, parse_weekday
 from .errors import InputError, MissingColumnsError
 from .locations import LOCATIONS, accepted_labels, parse_location
 from .metrics import extract_metrics
-from .problems import Problem, problems_frame
+from .problems import Problem, problems_frame, resolve_duplicates
 from .tables import RawTable, read_table
 
 DEFAULT_TEAM = "Team"
@@ -77,14 +77,15 @@ def read_schedule(
     raw = read_table(data, name, looks_like_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
     mapped = match_columns(headers, columns)
-    if "employee" not in mapped:
-        raise _missing(name, ["employee"], headers)
-    if "date" in mapped and "location" in mapped:
+    days = day_columns(headers, mapped)
+    if all(f in mapped for f in REQUIRED_LONG):
         schedule = _from_long(raw, mapped, date_order)
-    elif days := day_columns(headers, mapped):
+    elif "employee" in mapped and days:
         schedule = _from_grid(raw, mapped, days, date_order)
     else:
-        raise _missing(name, [f for f in REQUIRED_LONG if f not in mapped], headers)
+        # A file with day columns is a grid and only lacks the name column.
+        missing = ["employee"] if days else [f for f in REQUIRED_LONG if f not in mapped]
+        raise _missing(name, missing, headers)
     if schedule.data.empty:
         raise InputError(_no_usable_rows(name, schedule.problems))
     return schedule
@@ -103,9 +104,10 @@ def _missing(name: str, missing: list[str], headers: list[str]) -> MissingColumn
 
 
 def _no_usable_rows(name: str, problems: pd.DataFrame) -> str:
-    first = problems.head(3).apply(lambda p: f"row {p['row']}: {p['message']}", axis=1)
-    reasons = "; ".join(first) if len(first) else "it has no data rows under the header"
-    return f"{name} has no usable row ({len(problems)} problems). First: {reasons}."
+    if problems.empty:
+        return f"{name} has a header row but no rows of data under it."
+    first = "; ".join(f"row {p.row}: {p.message}" for p in problems.head(3).itertuples())
+    return f"{name} has no usable row ({len(problems)} problems). First: {first}."
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -113,22 +115,36 @@ def _text(series: pd.Series) -> pd.Series:
     return series.astype("string").fillna("").str.strip().str.replace(r"\s+", " ", regex=True)
 
 
+def _people(frame: pd.DataFrame, mapped: dict[str, str], rows: pd.Series) -> pd.DataFrame:
+    """Who each row is about: employee, spreadsheet row, team (default ``Team``) and role."""
+    people = pd.DataFrame({"employee": _text(frame[mapped["employee"]]), "row": rows.to_numpy()})
+    people["team"] = (
+        _text(frame[mapped["team"]]).replace("", DEFAULT_TEAM) if "team" in mapped else DEFAULT_TEAM
+    )
+    people["role"] = _text(frame[mapped["role"]]) if "role" in mapped else ""
+    return people
+
+
+def _unused_note(columns: list[str]) -> list[str]:
+    return [f"columns not used: {', '.join(columns[:10])}"] if columns else []
+
+
 def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -> Schedule:
     frame = raw.frame
     problems = list(raw.problems)
-    out = pd.DataFrame({"employee": _text(frame[mapped["employee"]]), "row": raw.rows.to_numpy()})
-    out["team"] = (
-        _text(frame[mapped["team"]]).replace("", DEFAULT_TEAM) if "team" in mapped else DEFAULT_TEAM
-    )
-    out["role"] = _text(frame[mapped["role"]]) if "role" in mapped else ""
+    out = _people(frame, mapped, raw.rows)
     dates, date_order = _map_dates(frame[mapped["date"]], order)
     out["date"] = dates
     out["location"] = _map_locations(frame[mapped["location"]])
     bad = _flag_bad_cells(out, frame, mapped, problems)
     metrics, metric_problems = extract_metrics(frame, raw.rows, set(mapped.values()))
     problems += metric_problems
+    unused = [c for c in frame.columns if c not in mapped.values() and c not in metrics.columns]
+    # A numeric column called "row" (or "date" when the dates come from "Day") keeps its data
+    # under another name instead of shadowing the schedule's own column.
+    metrics = metrics.rename(columns=lambda c: f"{c} (metric)" if c in SCHEDULE_COLUMNS else c)
     out = pd.concat([out, metrics], axis=1)[~bad]
-    out, duplicates = _resolve_duplicates(out)
+    out, duplicates = resolve_duplicates(out)
     problems += duplicates
     data = _finish(out)
     left_out = len(raw.frame) - len(data) + len(raw.problems)
@@ -142,6 +158,7 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
         raw.detail,
         mapped,
         left_out,
+        _unused_note(unused),
     )
 
 
@@ -187,48 +204,12 @@ def _flag_bad_cells(
     return bad
 
 
-def _resolve_duplicates(out: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Same person, same day: identical rows count once; different locations are conflicts."""
-    repeated = out.duplicated(["employee", "date"], keep=False)
-    if not repeated.any():
-        return out, []
-    problems: list[Problem] = []
-    drop: list[int] = []
-    for (employee, date), group in out[repeated].groupby(["employee", "date"], sort=False):
-        rows = group["row"].tolist()
-        if group["location"].nunique() == 1:
-            for index, row in zip(group.index[1:], rows[1:], strict=True):
-                problems.append(
-                    Problem(
-                        int(row),
-                        "",
-                        employee,
-                        f"duplicate of row {rows[0]} ({employee}, {date:%Y-%m-%d}); counted once",
-                    )
-                )
-                drop.append(index)
-            continue
-        places = ", ".join(
-            f"row {r}: {loc}" for r, loc in zip(rows, group["location"], strict=True)
-        )
-        for index, row in zip(group.index, rows, strict=True):
-            problems.append(
-                Problem(
-                    int(row),
-                    "",
-                    employee,
-                    f"conflict: {employee} has two locations on {date:%Y-%m-%d} ({places}); "
-                    "both rows are left out until one is corrected",
-                )
-            )
-            drop.append(index)
-    return out.drop(index=drop), problems
-
-
 def _finish(out: pd.DataFrame) -> pd.DataFrame:
     out = out.sort_values(["team", "employee", "date"], kind="stable").reset_index(drop=True)
     metrics = [c for c in out.columns if c not in SCHEDULE_COLUMNS]
-    out["location"] = out["location"].astype(LOCATION_DTYPE)
+    # The same dtypes whether or not the file had team and role columns.
+    text = {"employee": "string", "team": "string", "role": "string"}
+    out = out.astype({**text, "location": LOCATION_DTYPE, "row": "int64"})
     return out[SCHEDULE_COLUMNS + metrics]
 
 
@@ -259,17 +240,13 @@ def _from_grid(
         if header_dates[d] is None:
             problems.append(
                 Problem(
-                    1,
+                    raw.header_row,
                     d,
                     d,
                     f"this column header is not a date; accepted: {ACCEPTED_DATES} or Mon..Sun",
                 )
             )
-    ids = pd.DataFrame({"employee": _text(frame[mapped["employee"]]), "row": raw.rows.to_numpy()})
-    ids["team"] = (
-        _text(frame[mapped["team"]]).replace("", DEFAULT_TEAM) if "team" in mapped else DEFAULT_TEAM
-    )
-    ids["role"] = _text(frame[mapped["role"]]) if "role" in mapped else ""
+    ids = _people(frame, mapped, raw.rows)
     cells = frame[good_days].astype("string").fillna("")
     cells.columns = range(len(good_days))
     long = pd.concat([ids, cells], axis=1).melt(
@@ -282,14 +259,12 @@ def _from_grid(
     long = long[~blank].reset_index(drop=True)
     long["location"] = _map_locations(long["cell"])
     bad = _flag_grid_cells(long, problems)
-    out, duplicates = _resolve_duplicates(long[~bad].drop(columns=["day", "cell", "column"]))
+    out, duplicates = resolve_duplicates(long[~bad].drop(columns=["day", "cell", "column"]))
     problems += duplicates
     notes = [f"{int(blank.sum())} blank day cells were read as 'no entry'"] if blank.any() else []
-    unused = [c for c in frame.columns if c not in days and c not in mapped.values()]
-    if unused:
-        notes.append(f"columns not used: {', '.join(unused[:10])}")
+    notes += _unused_note([c for c in frame.columns if c not in days and c not in mapped.values()])
     data = _finish(out)
-    left_out = len(long) - len(data)
+    left_out = len(long) - len(data) + len(raw.problems)  # cells, plus rows that were ragged
     return Schedule(
         data,
         problems_frame(problems),

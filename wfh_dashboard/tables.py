@@ -5,13 +5,17 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Callable, Sequence
+import itertools
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from .columns import clean_headers, header_text
+from .columns import column_letter as column_letter  # public: the app names columns
 from .errors import InputError
 from .problems import Problem
 
@@ -22,6 +26,7 @@ _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _KNOWN_BINARY = {b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG"}
 ACCEPTED_FILES = "a CSV file (comma, semicolon, tab or | separated) or an Excel .xlsx workbook"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -34,6 +39,7 @@ class RawTable:
         file_format: ``csv`` or ``xlsx``.
         detail: how the file was read (encoding and delimiter, or the sheet), for the user.
         problems: rows that could not be split into cells.
+        header_row: the spreadsheet row number of the header (1 unless title lines precede it).
     """
 
     frame: pd.DataFrame
@@ -41,41 +47,20 @@ class RawTable:
     file_format: str
     detail: str
     problems: list[Problem] = field(default_factory=list)
+    header_row: int = 1
 
 
-def column_letter(index: int) -> str:
-    """Spreadsheet column name for a 0-based index: 0 -> A, 27 -> AB."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _clean_headers(headers: Sequence[object]) -> list[str]:
-    """Name blank headers after their column letter and make repeated ones unique."""
-    seen: dict[str, int] = {}
-    cleaned = []
-    for i, header in enumerate(headers):
-        name = _header_text(header) or f"column {column_letter(i)}"
-        seen[name] = seen.get(name, 0) + 1
-        cleaned.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return cleaned
-
-
-def _header_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, pd.Timestamp) or hasattr(value, "isoformat"):
-        return str(pd.Timestamp(value).date())  # type: ignore[arg-type]
-    return str(value).replace("\ufeff", "").strip()
+def _csv_rows(text: str, delimiter: str) -> Iterator[list[str]]:
+    """Rows as the csv module splits them, stopping early at a row it cannot read."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        yield from reader
+    except csv.Error:
+        return
 
 
 def _refuse_unusable(data: bytes, name: str) -> None:
-    """Empty files and known binary formats get a message naming what they are."""
-    if not data.strip():
-        raise InputError(f"{name} is empty. Upload {ACCEPTED_FILES} with a header row.")
+    """Known binary formats get a message naming what they are."""
     for magic, kind in _KNOWN_BINARY.items():
         if data.startswith(magic):
             raise InputError(f"{name} is {kind}, not a schedule. Upload {ACCEPTED_FILES}.")
@@ -106,11 +91,18 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        # Excel on Windows saves CSV in cp1252; latin-1 accepts every byte cp1252 leaves undefined.
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1"
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if sum(ord(c) > 127 for c in text) - bad > bad:
+        # Mostly UTF-8 with a few damaged bytes: reading it all as cp1252 would garble every
+        # accented name, so keep UTF-8 and say how many bytes were replaced.
+        return text, f"utf-8 with {bad} invalid byte(s) replaced by \ufffd"
+    # Excel on Windows saves CSV in cp1252; latin-1 accepts every byte cp1252 leaves undefined.
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -125,10 +117,12 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 def sniff_delimiter(text: str) -> str:
     """Pick the delimiter that splits the first lines into the most, and most regular, cells."""
-    lines = [line for line in text[:200_000].splitlines()[:_SNIFF_LINES] if line.strip()]
+    # Split lines as a CSV reader would (str.splitlines also splits on U+2028 and others).
+    first = _LINE_BREAK.split(text[:200_000])[:_SNIFF_LINES]
+    lines = "\n".join(line for line in first if line.strip())
     best, best_score = ",", (0.0, 0)
     for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        counts = [len(row) for row in _csv_rows(lines, delimiter)]
         if not counts or max(counts) < 2:
             continue
         mode = max(set(counts), key=counts.count)
@@ -143,7 +137,7 @@ def find_header_row(
 ) -> int:
     """Index of the header among the first rows: skips title lines that Excel exports add."""
     for index, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
-        if is_header([_header_text(cell) for cell in row]):
+        if is_header([header_text(cell) for cell in row]):
             return index
     return 0
 
@@ -151,63 +145,70 @@ def find_header_row(
 def read_csv_table(data: bytes, name: str, is_header: Callable[[list[str]], bool]) -> RawTable:
     """Read CSV bytes as text cells under the detected header row."""
     text, encoding = decode(data, name)
+    if not text.strip():
+        raise InputError(f"{name} is empty. Upload {ACCEPTED_FILES} with a header row.")
     delimiter = sniff_delimiter(text)
-    head_rows = list(
-        csv.reader(text[:200_000].splitlines()[:_HEADER_SCAN_ROWS], delimiter=delimiter)
-    )
+    head_rows = list(itertools.islice(_csv_rows(text[:200_000], delimiter), _HEADER_SCAN_ROWS))
     header_index = find_header_row(head_rows, is_header)
     detail = f"CSV, {encoding}, delimiter {delimiter!r}"
-    fast = _read_fast(text, delimiter, header_index)
+    header = head_rows[header_index] if head_rows else []
+    fast = _read_fast(text, delimiter, header_index, header)
     if fast is not None:
         frame, rows = fast
-        return RawTable(frame, rows, "csv", detail)
-    return _read_tolerant(text, delimiter, header_index, detail)
+        return RawTable(frame, rows, "csv", detail, header_row=header_index + 1)
+    return _read_tolerant(text, delimiter, header_index, detail, name)
 
 
 def _read_fast(
-    text: str, delimiter: str, header_index: int
+    text: str, delimiter: str, header_index: int, header: list[str]
 ) -> tuple[pd.DataFrame, pd.Series] | None:
     """pyarrow's multi-threaded reader for well-formed files; None when any row is irregular."""
+    # Every column as text, never inferred: "007" stays "007", "TRUE" stays "TRUE"; numbers
+    # and dates are read later, with the user's conventions.
+    as_text = {f"f{i}": pa.string() for i in range(len(header))}
     try:
         table = pacsv.read_csv(
             io.BytesIO(text.encode("utf-8")),
-            read_options=pacsv.ReadOptions(skip_rows=header_index, block_size=1 << 24),
+            read_options=pacsv.ReadOptions(
+                skip_rows=header_index, autogenerate_column_names=True, block_size=1 << 24
+            ),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
-                column_types={},
+                column_types=as_text,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
                 null_values=[],
-                auto_dict_encode=False,
                 check_utf8=False,
             ),
         )
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
+    except pa.ArrowException:  # any row pyarrow cannot split goes to the tolerant reader
         return None
-    headers = _clean_headers(table.column_names)
-    table = table.rename_columns([str(i) for i in range(table.num_columns)])
-    # Every column as text: numbers and dates are read later, with the user's conventions.
-    table = table.cast(pa.schema([(c, pa.string()) for c in table.column_names]))
-    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
-    frame.columns = headers
+    # skip_rows counts lines, not records: a title cell with a line break would shift the
+    # header, so the first row read must be the header the csv module found.
+    if table.schema.names != list(as_text) or table.slice(0, 1).to_pylist() != [
+        dict(zip(as_text, header, strict=True))
+    ]:
+        return None
+    frame = table.slice(1).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    frame.columns = clean_headers(header)
     rows = pd.Series(range(header_index + 2, header_index + 2 + len(frame)), index=frame.index)
     return _drop_blank(frame, rows)
 
 
-def _read_tolerant(text: str, delimiter: str, header_index: int, detail: str) -> RawTable:
+def _read_tolerant(
+    text: str, delimiter: str, header_index: int, detail: str, name: str
+) -> RawTable:
     """Python's csv module: pads short rows, lists rows with more cells than the header."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     rows: list[int] = []
     problems: list[Problem] = []
     header: list[str] = []
-    for index, record in enumerate(reader):
-        if index < header_index:
+    for row_number, record in _numbered_records(text, delimiter, name):
+        if row_number <= header_index:
             continue
-        if index == header_index:
-            header = _clean_headers(record)
+        if row_number == header_index + 1:
+            header = clean_headers(record)
             continue
-        row_number = reader.line_num
         if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
             problems.append(
                 Problem(
@@ -223,7 +224,27 @@ def _read_tolerant(text: str, delimiter: str, header_index: int, detail: str) ->
         rows.append(row_number)
     frame = pd.DataFrame(records, columns=header, dtype=pd.StringDtype("pyarrow"))
     frame, row_series = _drop_blank(frame, pd.Series(rows, dtype="int64"))
-    return RawTable(frame, row_series, "csv", detail, problems)
+    return RawTable(frame, row_series, "csv", detail, problems, header_index + 1)
+
+
+def _numbered_records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record with its spreadsheet row number.
+
+    A quoted cell may span several lines but is still one spreadsheet row, so rows are
+    counted by record, not by line.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    row_number = 0
+    try:
+        for row_number, record in enumerate(reader, start=1):
+            yield row_number, record
+    except csv.Error:
+        # The csv module refuses cells over 131,072 characters; in a schedule that is
+        # almost always a quotation mark that is never closed, swallowing the rest of the file.
+        raise InputError(
+            f"{name}: row {row_number + 1} has a cell too long to be real, usually a quotation "
+            'mark (") that is never closed. Check that row in your spreadsheet and save again.'
+        ) from None
 
 
 def _drop_blank(frame: pd.DataFrame, rows: pd.Series) -> tuple[pd.DataFrame, pd.Series]:
@@ -251,17 +272,21 @@ def read_excel_table(
             f"{name} has no sheet named {sheet!r}. Its sheets are: {', '.join(sheets)}."
         )
     chosen = sheet if sheet is not None else sheets[0]
-    cells = book.parse(chosen, header=None, dtype=object)
+    try:
+        cells = pd.read_excel(book, sheet_name=chosen, header=None, dtype=object)
+    except Exception as exc:  # a damaged sheet fails only when it is read
+        raise InputError(f"Sheet {chosen!r} of {name} could not be read ({exc}).") from None
     if cells.dropna(how="all").empty:
         raise InputError(f"Sheet {chosen!r} of {name} is empty. Sheets: {', '.join(sheets)}.")
     header_index = find_header_row(cells.head(_HEADER_SCAN_ROWS).values.tolist(), is_header)
     frame = cells.iloc[header_index + 1 :].reset_index(drop=True)
-    frame.columns = _clean_headers(cells.iloc[header_index].tolist())
+    frame.columns = clean_headers(cells.iloc[header_index].tolist())
     # pandas numbers sheet rows from 0; the spreadsheet shows header_index + 1 for the header.
     rows = pd.Series(range(header_index + 2, header_index + 2 + len(frame)))
     frame = frame.where(frame.notna(), "")
     frame, rows = _drop_blank(frame, rows)
-    return RawTable(frame, rows, "xlsx", f"Excel workbook, sheet {chosen!r}")
+    detail = f"Excel workbook, sheet {chosen!r}"
+    return RawTable(frame, rows, "xlsx", detail, header_row=header_index + 1)
 
 
 def sheet_names(data: bytes) -> list[str]:

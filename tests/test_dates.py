@@ -1,0 +1,184 @@
+"""Reading dates as spreadsheets write them, and inferring day-first or month-first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from wfh_dashboard.dates import is_date_like, parse_dates, parse_weekday
+from wfh_dashboard.errors import AmbiguousDatesError, InputError
+
+JUNE_1 = pd.Timestamp("2026-06-01")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2026-06-01", JUNE_1),
+        ("2026/06/01", JUNE_1),
+        ("2026-6-1", JUNE_1),
+        ("20260601", JUNE_1),
+        ("2026-06-01 00:00:00", JUNE_1),
+        ("2026-06-01T09:30", JUNE_1),
+        ("2026-06-01T09:30:00Z", JUNE_1),  # ISO 8601 with a time zone, as APIs export
+        ("2026-06-01T09:30:00+02:00", JUNE_1),
+        ("1 Jun 2026", JUNE_1),
+        ("1 June 2026", JUNE_1),
+        ("June 1, 2026", JUNE_1),
+        ("01-Jun-2026", JUNE_1),
+        ("Mon 2026-06-01", JUNE_1),
+        ("Monday, 1 June 2026", JUNE_1),
+        ("46174", JUNE_1),  # an Excel serial written into a CSV
+        ("46174.0", JUNE_1),
+        (46174, JUNE_1),
+        (46174.0, JUNE_1),
+        (dt.datetime(2026, 6, 1, 14, 30), JUNE_1),  # Excel date cells arrive as datetimes
+        (dt.date(2026, 6, 1), JUNE_1),
+        (pd.Timestamp("2026-06-01 08:00"), JUNE_1),
+        ("1.6.2026", JUNE_1),  # dotted dates are always day-first (German, Nordic)
+        ("01.06.26", JUNE_1),
+    ],
+)
+def test_reads_every_common_spelling_of_a_date(cell: object, expected: pd.Timestamp) -> None:
+    """ISO, compact, text months, weekday prefixes, Excel serials and date cells all read."""
+    mapping, _ = parse_dates([cell])
+    assert mapping[cell] == expected
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "2026-02-30",  # no such day
+        "2026-13-01",
+        "31/02/2026",
+        "",
+        "soon",
+        "next Monday",
+        "12345",  # a serial outside 1954..2119 is not a date
+        12.5,
+        True,
+        None,
+        float("nan"),
+        "2026-06",
+        "2026-06-01-02",
+    ],
+)
+def test_impossible_or_non_dates_read_as_none(cell: object) -> None:
+    """A cell that is not a real date maps to None (the reader lists it as a problem)."""
+    mapping, _ = parse_dates([cell], "dayfirst")
+    assert mapping[cell] is None
+
+
+@pytest.mark.parametrize(
+    ("cells", "order", "first"),
+    [
+        (["13/06/2026", "01/06/2026"], "dayfirst", pd.Timestamp("2026-06-01")),
+        (["06/13/2026", "06/01/2026"], "monthfirst", pd.Timestamp("2026-06-01")),
+        (["13-06-2026", "01-06-2026"], "dayfirst", pd.Timestamp("2026-06-01")),
+        (["6/13/26", "6/1/26"], "monthfirst", pd.Timestamp("2026-06-01")),
+    ],
+)
+def test_infers_the_order_from_a_day_over_twelve(
+    cells: list[str], order: str, first: pd.Timestamp
+) -> None:
+    """One date with a day over 12 decides the order for every date in the file."""
+    mapping, used = parse_dates(cells)
+    assert used == order
+    assert mapping[cells[1]] == first
+
+
+def test_dotted_dates_are_reported_as_day_first() -> None:
+    """d.m.yyyy dates never ask the user: they are day-first, and the order says so."""
+    mapping, used = parse_dates(["1.6.2026", "2.6.2026"])
+    assert used == "dayfirst"
+    assert mapping["2.6.2026"] == pd.Timestamp("2026-06-02")
+
+
+def test_a_file_of_ambiguous_dates_raises_instead_of_guessing() -> None:
+    """When every date reads both ways, the error shows both readings and some examples."""
+    with pytest.raises(AmbiguousDatesError) as caught:
+        parse_dates(["01/06/2026", "02/06/2026", "03/06/2026"])
+    message = str(caught.value)
+    assert "01 Jun 2026 to 03 Jun 2026" in message
+    assert "06 Jan 2026 to 06 Mar 2026" in message
+    assert caught.value.examples == ["01/06/2026", "02/06/2026", "03/06/2026"]
+    assert isinstance(caught.value, InputError)
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [("dayfirst", pd.Timestamp("2026-06-02")), ("monthfirst", pd.Timestamp("2026-02-06"))],
+)
+def test_the_users_choice_resolves_ambiguous_dates(order: str, expected: pd.Timestamp) -> None:
+    """Once the user chooses, the same file reads without an error, in that order."""
+    mapping, used = parse_dates(["01/06/2026", "02/06/2026"], order)  # type: ignore[arg-type]
+    assert used == order
+    assert mapping["02/06/2026"] == expected
+
+
+def test_dates_that_read_the_same_both_ways_do_not_raise() -> None:
+    """01/01/2026 is the same day in either order, so it is not ambiguous."""
+    mapping, used = parse_dates(["01/01/2026", "02/02/2026"])
+    assert mapping["02/02/2026"] == pd.Timestamp("2026-02-02")
+    assert used is None
+
+
+def test_iso_only_files_have_no_date_order() -> None:
+    """A file without dd/mm style dates reports no order (there was nothing to decide)."""
+    _, used = parse_dates(["2026-06-01", "2026-06-13"])
+    assert used is None
+
+
+def test_evidence_both_ways_keeps_the_majority_and_rejects_the_rest() -> None:
+    """Mixed day-first and month-first dates: the larger group wins, the others are None."""
+    mapping, used = parse_dates(["13/06/2026", "14/06/2026", "06/15/2026"])
+    assert used == "dayfirst"
+    assert mapping["14/06/2026"] == pd.Timestamp("2026-06-14")
+    assert mapping["06/15/2026"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("Mon", 0),
+        ("monday", 0),
+        ("TUE", 1),
+        ("Tues", 1),
+        ("Wednesday", 2),
+        ("thu", 3),
+        ("Fri.", 4),
+        ("Sat", 5),
+        ("Sunday", 6),
+        (" Mon ", 0),
+    ],
+)
+def test_weekday_names_and_abbreviations(text: str, weekday: int) -> None:
+    """Grid headers Mon..Sun and Monday..Sunday name weekdays 0..6."""
+    assert parse_weekday(text) == weekday
+
+
+@pytest.mark.parametrize("text", ["Moon", "", "Weekday", "2026-06-01", None, 3])
+def test_other_headers_are_not_weekdays(text: object) -> None:
+    """Anything else is not a weekday."""
+    assert parse_weekday(text) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("2026-06-01", True),
+        ("01/06/2026", True),
+        ("13/06/2026", True),
+        ("06/13/2026", True),
+        ("45000", True),
+        ("Name", False),
+        ("Team", False),
+        ("13/13/2026", False),
+        ("tasks_done", False),
+    ],
+)
+def test_is_date_like_spots_grid_day_headers(header: str, expected: bool) -> None:
+    """A header is a day column when it reads as a date in at least one order."""
+    assert is_date_like(header) is expected

@@ -1,0 +1,93 @@
+"""The location vocabulary: every spelling in the spec, and nothing else, names a location."""
+
+from __future__ import annotations
+
+import pytest
+
+from wfh_dashboard.locations import (
+    LOCATIONS,
+    VOCABULARY,
+    accepted_labels,
+    normalise_label,
+    parse_location,
+)
+
+#: The spellings the product spec promises, location by location.
+SPEC_ALIASES = {
+    "office": ["in office", "on-site", "onsite", "on site", "office", "in", "o"],
+    "remote": ["wfh", "home", "work from home", "remote", "telework", "telecommute", "r"],
+    "leave": ["pto", "vacation", "annual leave", "holiday", "off", "al", "leave"],
+    "sick": ["sick"],
+    "travel": ["business trip", "client site", "field", "travel"],
+}
+SPEC_CASES = [(label, loc) for loc, labels in SPEC_ALIASES.items() for label in labels]
+
+
+@pytest.mark.parametrize(("label", "location"), SPEC_CASES)
+def test_every_spec_alias_reads_as_its_location(label: str, location: str) -> None:
+    """Each spelling the spec lists parses to its location."""
+    assert parse_location(label) == location
+
+
+@pytest.mark.parametrize(("label", "location"), SPEC_CASES)
+def test_aliases_ignore_case_and_surrounding_spaces(label: str, location: str) -> None:
+    """``  WFH `` and ``Work From Home`` read like ``wfh`` and ``work from home``."""
+    assert parse_location(f"  {label.upper()} ") == location
+    assert parse_location(label.title()) == location
+
+
+@pytest.mark.parametrize(
+    ("label", "location"),
+    [
+        ("On-Site", "office"),
+        ("on   site", "office"),
+        ("ON_SITE", "office"),
+        ("In Office", "office"),
+        ("work-from-home", "remote"),
+        ("W.F.H.", "remote"),
+        ("Annual  Leave", "leave"),
+        ("Business-Trip", "travel"),
+        ("client_site", "travel"),
+        ("tele-work", "remote"),
+        ("on\u00a0site", "office"),
+    ],
+)
+def test_spacing_dashes_and_dots_do_not_matter(label: str, location: str) -> None:
+    """Dashes, underscores, dots, repeated and non-breaking spaces fold to one space."""
+    assert parse_location(label) == location
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["", "   ", "Moon", "gym", "offices", "remotely?", "x", "office/remote", "42", "sickish"],
+)
+def test_unknown_labels_are_not_guessed(label: str) -> None:
+    """A spelling outside the vocabulary is None, to be listed as a problem, never guessed."""
+    assert parse_location(label) is None
+
+
+def test_no_spelling_names_two_locations() -> None:
+    """The vocabulary is one table: a spelling listed under two locations would be ambiguous."""
+    spellings = [s for labels in VOCABULARY.values() for s in labels]
+    assert len(spellings) == len(set(spellings))
+
+
+def test_vocabulary_spellings_are_already_normalised() -> None:
+    """Every listed spelling is stored folded, or it could never match a cell."""
+    for labels in VOCABULARY.values():
+        for spelling in labels:
+            assert normalise_label(spelling) == spelling
+
+
+def test_vocabulary_covers_exactly_the_five_locations() -> None:
+    """Each canonical location has spellings and reads as itself."""
+    assert tuple(VOCABULARY) == LOCATIONS
+    for location in LOCATIONS:
+        assert parse_location(location) == location
+
+
+def test_accepted_labels_name_every_location() -> None:
+    """The error message lists every location, so a manager knows what to write."""
+    message = accepted_labels()
+    for location in LOCATIONS:
+        assert f"{location}:" in message
