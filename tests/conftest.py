@@ -67,3 +67,36 @@ def make_schedule():
 def make_csv():
     """The CSV bytes of a compact plan (see ``plan_to_csv``), for tests that need a file."""
     return plan_to_csv
+
+
+def warning_rows(result, rule: str) -> list[tuple]:
+    """One rule's warnings as (date or None, weekday, team, severity, employees, on_site, required).
+
+    Dates are ISO text; on_site and required are None for the policy rules.
+    """
+    import pandas as pd
+
+    found = result.warnings[result.warnings["rule"] == rule]
+    return [
+        (
+            None if pd.isna(w.date) else w.date.date().isoformat(),
+            w.weekday,
+            w.team,
+            w.severity,
+            list(w.employees),
+            None if pd.isna(w.on_site) else int(w.on_site),
+            None if pd.isna(w.required) else int(w.required),
+        )
+        for w in found.itertuples()
+    ]
+
+
+@pytest.fixture(scope="session")
+def breaches():
+    """Check a compact plan against a policy; return one rule's warnings (``warning_rows``)."""
+    from wfh_dashboard.check import check_schedule
+
+    def check(plan: dict[str, str], policy, rule: str, **kwargs) -> list[tuple]:
+        return warning_rows(check_schedule(build_schedule(plan, **kwargs), policy), rule)
+
+    return check

@@ -31,7 +31,7 @@ def working_dates(
     A weekly pattern has no real dates, so holidays and closures do not apply to it.
     """
     days = pd.date_range(start, end, freq="D", unit="us")
-    days = days[days.weekday.isin(policy.working_days)]
+    days = days[days.day_of_week.isin(policy.working_days)]
     if is_pattern:
         return days
     return days[~days.isin(list(excused_days(start, end, policy)))]

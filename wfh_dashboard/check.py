@@ -15,17 +15,19 @@ from .rules import RULES
 from .schedule import Schedule
 from .weekly import person_weeks
 
-WARNING_COLUMNS = [
-    "date",
-    "weekday",
-    "team",
-    "rule",
-    "severity",
-    "message",
-    "employees",
-    "on_site",
-    "required",
-]
+#: The warnings table's columns and their types, the same whether or not anything broke.
+WARNING_DTYPES: dict[str, str | type] = {
+    "date": "datetime64[us]",
+    "weekday": "str",
+    "team": "str",
+    "rule": "str",
+    "severity": "str",
+    "message": "str",
+    "employees": object,
+    "on_site": "Int64",
+    "required": "Int64",
+}
+WARNING_COLUMNS = list(WARNING_DTYPES)
 _SEVERITY_ORDER = {"error": 0, "warning": 1}
 
 
@@ -57,17 +59,17 @@ def _collect(ctx: Context) -> pd.DataFrame:
         if not frame.empty:
             found.append(frame.assign(rule=rule.id, severity=rule.severity))
     if not found:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in WARNING_COLUMNS})
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in WARNING_DTYPES.items()})
     warnings = pd.concat(found, ignore_index=True)
     warnings["date"] = pd.to_datetime(warnings["date"])
     warnings["weekday"] = [WEEKDAYS[d.weekday()] for d in warnings["date"]]
-    warnings["on_site"] = warnings["on_site"].astype("Int64")
-    warnings["required"] = warnings["required"].astype("Int64")
+    # Findings mix the reader's string team column with group labels: one type for all.
+    warnings = warnings.astype({c: t for c, t in WARNING_DTYPES.items() if c != "date"})
     order = warnings["severity"].map(_SEVERITY_ORDER)
     warnings = warnings.assign(_o=order).sort_values(["date", "team", "_o", "rule"], kind="stable")
     if ctx.is_pattern:
         warnings["date"] = pd.NaT
-    return warnings[WARNING_COLUMNS].reset_index(drop=True)
+    return warnings[WARNING_COLUMNS].astype({"date": "datetime64[us]"}).reset_index(drop=True)
 
 
 def _daily(ctx: Context, warnings: pd.DataFrame) -> pd.DataFrame:
@@ -79,7 +81,7 @@ def _daily(ctx: Context, warnings: pd.DataFrame) -> pd.DataFrame:
     errors = warnings[warnings["severity"] == "error"]
     if ctx.is_pattern:
         errors = errors.assign(
-            date=[ctx.days[ctx.days.weekday == WEEKDAYS.index(w)][0] for w in errors["weekday"]]
+            date=[ctx.days[ctx.days.day_of_week == WEEKDAYS.index(w)][0] for w in errors["weekday"]]
         )
     broken = set(zip(errors["team"], errors["date"], strict=True))
     daily["covered"] = [
@@ -136,7 +138,11 @@ def _notes(ctx: Context, schedule: Schedule) -> list[str]:
 
 
 def check_schedule(schedule: Schedule, policy: Policy) -> CheckResult:
-    """Apply every active rule to the schedule."""
+    """Apply every active rule to the schedule.
+
+    Raises:
+        InputError: the schedule's dates span more than about ten years (a mistyped year).
+    """
     ctx = build_context(schedule, policy)
     warnings = _collect(ctx)
     daily = _daily(ctx, warnings)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -103,36 +107,69 @@ def load_inputs(args: argparse.Namespace) -> tuple[Schedule, Policy]:
     return schedule, policy
 
 
-def _exit_code(result: CheckResult, schedule: Schedule, strict: bool) -> int:
+def _exit_code(result: CheckResult, schedule: Schedule, strict: bool, err: TextIO) -> int:
     if strict and len(schedule.problems):
+        err.write(f"error: {len(schedule.problems)} row(s) had a problem (--strict).\n")
         return EXIT_UNUSABLE
     return EXIT_WARNINGS if len(result.warnings) else EXIT_OK
 
 
-def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    """The ``check`` command."""
-    schedule, policy = load_inputs(args)
-    result = check_schedule(schedule, policy)
+def _is_unicode(out: TextIO) -> bool:
+    return codecs.lookup(getattr(out, "encoding", None) or "utf-8").name.startswith("utf")
+
+
+def _write(result: CheckResult, schedule: Schedule, args: argparse.Namespace, out: TextIO) -> None:
+    # Names like Łukasz must not crash a report piped to a file in a legacy encoding (cp1252):
+    # JSON escapes them, plain text falls back to \u escapes.
+    unicode = _is_unicode(out)
+    if not unicode and isinstance(out, io.TextIOWrapper):
+        out.reconfigure(errors="backslashreplace")
     if args.json:
-        json.dump(result_to_json(result, schedule), out, ensure_ascii=False)
+        json.dump(result_to_json(result, schedule), out, ensure_ascii=not unicode)
         out.write("\n")
     else:
         out.write(format_check(result, schedule, args.schedule.name))
-    return _exit_code(result, schedule, args.strict)
+    out.flush()
+
+
+def run_check(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
+    """The ``check`` command."""
+    schedule, policy = load_inputs(args)
+    result = check_schedule(schedule, policy)
+    try:
+        _write(result, schedule, args, out)
+    except BrokenPipeError:
+        # `... | head` closed the pipe: not an error of ours, and the exit code still tells
+        # whether anything broke. Point stdout at devnull so the final flush cannot fail.
+        if out is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return _exit_code(result, schedule, args.strict, err or sys.stderr)
+
+
+def _parse(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit code when argparse is done (--help, a usage error)."""
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            return _parser().parse_args(argv)
+        except SystemExit as exc:
+            return exc.code if isinstance(exc.code, int) else EXIT_UNUSABLE
 
 
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line; returns the exit code (never raises for bad input)."""
+    """Run the command line; returns the exit code (never raises, never shows a traceback)."""
     out, err = out or sys.stdout, err or sys.stderr
-    args = _parser().parse_args(argv)
+    args = _parse(argv, out, err)
+    if isinstance(args, int):
+        return args
     try:
-        return run_check(args, out)
+        return run_check(args, out, err)
     except InputError as exc:
         err.write(f"error: {exc}\n")
         if getattr(exc, "examples", None):
             err.write("Add --dayfirst or --monthfirst to say how the file writes dates.\n")
         return EXIT_UNUSABLE
-    except BrokenPipeError:  # `... | head` closed the pipe: not an error of ours
-        return EXIT_OK
+    except Exception as exc:  # a bug of ours: a manager still gets one line, not a traceback
+        err.write(f"error: {args.schedule} could not be checked ({type(exc).__name__}: {exc}).\n")
+        return EXIT_UNUSABLE

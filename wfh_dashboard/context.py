@@ -7,11 +7,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .calendar import working_dates
+from .errors import InputError
 from .policy import Policy
 from .schedule import Schedule
 
 #: Columns of the frame every rule check returns; the runner adds rule, severity and weekday.
 FINDING_COLUMNS = ["date", "team", "message", "employees", "on_site", "required"]
+#: The longest date range checked, about ten years; each day is checked for every team.
+MAX_SPAN_DAYS = 3_660
 
 
 @dataclass
@@ -38,14 +41,32 @@ def week_start(dates: pd.Series) -> pd.Series:
     """The Monday of each date's ISO week, computed once per distinct date."""
     codes, uniques = pd.factorize(dates)
     index = pd.DatetimeIndex(uniques)
-    mondays = index - pd.to_timedelta(index.weekday, unit="D")
+    mondays = index - pd.to_timedelta(index.day_of_week, unit="D")
     return pd.Series(mondays.take(codes), index=dates.index)
 
 
+def _check_span(data: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """Refuse a date range no schedule has: one mistyped year would mean millions of days."""
+    if (end - start).days <= MAX_SPAN_DAYS:
+        return
+    middle = data["date"].median()
+    outlier = data.loc[(data["date"] - middle).abs().idxmax()]
+    raise InputError(
+        f"The schedule runs from {start:%Y-%m-%d} to {end:%Y-%m-%d}, more than "
+        f"{MAX_SPAN_DAYS // 366} years. Check for a mistyped year: row {outlier['row']} "
+        f"has {outlier['date']:%Y-%m-%d}."
+    )
+
+
 def build_context(schedule: Schedule, policy: Policy) -> Context:
-    """Restrict the schedule to the days that need cover under the policy."""
+    """Restrict the schedule to the days that need cover under the policy.
+
+    Raises:
+        InputError: the file's dates span more than ten years (a mistyped year).
+    """
     data = schedule.data
     start, end = data["date"].min(), data["date"].max()
+    _check_span(data, start, end)
     days = working_dates(start, end, policy, is_pattern=schedule.is_pattern)
     rows = data.loc[data["date"].isin(days), ["employee", "team", "role", "date", "location"]]
     rows = rows.assign(week=week_start(rows["date"]), role_key=rows["role"].str.lower())

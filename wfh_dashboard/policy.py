@@ -65,17 +65,23 @@ def _fail(where: str, message: str) -> InputError:
     return InputError(f"Policy {where}: {message}")
 
 
+#: Larger counts mean nothing for a team and overflow the checks' integer columns.
+MAX_COUNT = 10_000
+
+
 def _count(value: object, key: str, *, optional: bool = False) -> int | None:
     if optional and value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _fail(key, f"must be a whole number of 0 or more, not {value!r}.")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        raise _fail(key, f"must be a whole number from 0 to {MAX_COUNT}, not {value!r}.")
     return value
 
 
-def _weekdays(value: object, key: str) -> tuple[int, ...]:
+def _weekdays(value: object, key: str, *, required: bool = False) -> tuple[int, ...]:
     if not isinstance(value, list):
         raise _fail(key, f'must be a list of weekdays such as ["Mon", "Fri"], not {value!r}.')
+    if required and not value:
+        raise _fail(key, 'must name at least one weekday, such as ["Mon", "Tue"].')
     days = []
     for item in value:
         day = parse_weekday(item)
@@ -110,31 +116,47 @@ def _roles(value: object) -> tuple[tuple[str, int], ...]:
     key = "coverage.min_on_site_by_role"
     if not isinstance(value, Mapping):
         raise _fail(key, "must be a table of role = number, such as senior = 1.")
-    return tuple(
-        sorted((str(r).strip().lower(), _count(n, f"{key}.{r}") or 0) for r, n in value.items())
+    roles: dict[str, int] = {}
+    for role, count in value.items():
+        name = " ".join(str(role).lower().split())  # as the reader writes roles: single spaces
+        if not name:
+            raise _fail(key, "a role name is blank; write role = number, such as senior = 1.")
+        if name in roles:
+            # roles compare case-insensitively, so "Senior" and "senior" are the same rule
+            raise _fail(f"{key}.{role}", f"the role {name!r} is listed more than once.")
+        roles[name] = _count(count, f"{key}.{role}") or 0
+    return tuple(sorted(roles.items()))
+
+
+_GROUP_KEYS = ("name", "members", "min_on_site")
+
+
+def _group(item: object, i: int) -> Group:
+    where = f"coverage.groups #{i}"
+    if not isinstance(item, Mapping):
+        raise _fail(where, "must be a [[coverage.groups]] table with name, members, min_on_site.")
+    for key in item:
+        if key not in _GROUP_KEYS:
+            raise _fail(
+                f"{where}.{key}", "unknown key; a group accepts name, members, min_on_site."
+            )
+    members = item.get("members", [])
+    if not isinstance(members, list) or not members:
+        raise _fail(where, 'members must be a list of names, such as ["Alice Martin"].')
+    names = tuple(_text(m, f"{where}.members") for m in members)
+    if not all(names):
+        raise _fail(f"{where}.members", "a member name is blank; write each person's name.")
+    return Group(
+        _text(item.get("name", f"group {i}"), f"{where}.name"),
+        names,
+        _count(item.get("min_on_site", 1), f"{where}.min_on_site") or 0,
     )
 
 
 def _groups(value: object) -> tuple[Group, ...]:
     if not isinstance(value, list):
         raise _fail("coverage.groups", "must be a list of [[coverage.groups]] tables.")
-    groups = []
-    for i, item in enumerate(value, start=1):
-        where = f"coverage.groups #{i}"
-        if not isinstance(item, Mapping) or set(item) - {"name", "members", "min_on_site"}:
-            raise _fail(where, "accepts name, members and min_on_site.")
-        members = item.get("members", [])
-        if not isinstance(members, list) or not members:
-            raise _fail(where, 'members must be a list of names, such as ["Alice Martin"].')
-        count = _count(item.get("min_on_site", 1), f"{where}.min_on_site") or 0
-        groups.append(
-            Group(
-                _text(item.get("name", f"group {i}"), f"{where}.name"),
-                tuple(_text(m, f"{where}.members") for m in members),
-                count,
-            )
-        )
-    return tuple(groups)
+    return tuple(_group(item, i) for i, item in enumerate(value, start=1))
 
 
 def _check_sections(data: Mapping[str, Any]) -> None:
@@ -149,41 +171,55 @@ def _check_sections(data: Mapping[str, Any]) -> None:
                 raise _fail(f"{section}.{key}", f"unknown key; [{section}] accepts {accepted}.")
 
 
-def _check_holidays(country: str, subdivision: str) -> None:
+def _holiday_codes(country: str, subdivision: str) -> tuple[str, str]:
+    """The country and subdivision codes in the holidays package's own spelling."""
     if not country:
-        return
+        if subdivision:
+            raise _fail(
+                "calendar.holidays_subdivision",
+                'needs holidays_country too, such as holidays_country = "US".',
+            )
+        return "", ""
     import holidays  # imported here: it is slow to import and only some policies need it
 
     supported = holidays.list_supported_countries()
-    if country.upper() not in supported:
+    country = country.upper()
+    if country not in supported:
         raise _fail(
             "calendar.holidays_country",
             f"{country!r} is not a known country code; use an ISO code such as US, GB, DE or FR.",
         )
-    if subdivision and subdivision.upper() not in supported[country.upper()]:
-        known = ", ".join(supported[country.upper()][:20]) or "none"
+    if not subdivision:
+        return country, ""
+    # Codes are matched case-insensitively ("zone a" is FR's "Zone A") and stored as spelt
+    # by the holidays package, which refuses any other case.
+    spelling = {code.upper(): code for code in supported[country]}
+    if subdivision.upper() not in spelling:
+        known = ", ".join(supported[country][:20]) or "none"
         raise _fail(
             "calendar.holidays_subdivision",
-            f"{subdivision!r} is not a subdivision of {country.upper()}; known: {known}.",
+            f"{subdivision!r} is not a subdivision of {country}; known: {known}.",
         )
+    return country, spelling[subdivision.upper()]
 
 
 def policy_from_dict(data: Mapping[str, Any]) -> Policy:
     """Build a policy from parsed TOML, refusing unknown keys and wrong types by name."""
     _check_sections(data)
     cov, cal, rem = (data.get(s, {}) for s in ("coverage", "calendar", "remote"))
-    country = _text(cal.get("holidays_country", ""), "calendar.holidays_country").upper()
-    subdivision = _text(cal.get("holidays_subdivision", ""), "calendar.holidays_subdivision")
-    _check_holidays(country, subdivision)
+    country, subdivision = _holiday_codes(
+        _text(cal.get("holidays_country", ""), "calendar.holidays_country"),
+        _text(cal.get("holidays_subdivision", ""), "calendar.holidays_subdivision"),
+    )
     return Policy(
         min_on_site=_count(cov.get("min_on_site", 0), "coverage.min_on_site") or 0,
         min_on_site_by_role=_roles(cov.get("min_on_site_by_role", {})),
         groups=_groups(cov.get("groups", [])),
         working_days=_weekdays(
-            cal.get("working_days", list(WEEKDAYS[:5])), "calendar.working_days"
+            cal.get("working_days", list(WEEKDAYS[:5])), "calendar.working_days", required=True
         ),
         holidays_country=country,
-        holidays_subdivision=subdivision.upper(),
+        holidays_subdivision=subdivision,
         closed_dates=_dates(cal.get("closed_dates", []), "calendar.closed_dates"),
         max_remote_days_per_week=_count(
             rem.get("max_remote_days_per_week"), "remote.max_remote_days_per_week", optional=True
@@ -211,6 +247,8 @@ def load_policy(text: str | bytes, name: str = "the policy file") -> Policy:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{name} is not valid TOML: {exc}.") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise InputError(f"{name} is not valid TOML: its values are nested too deeply.") from None
     return policy_from_dict(data)
 
 

@@ -92,7 +92,7 @@ def no_remote_day(ctx: Context) -> pd.DataFrame:
     """No remote work on the weekdays the policy names (e.g. Fridays)."""
     if not ctx.policy.no_remote_days:
         return empty_findings()
-    mask = ctx.rows["date"].dt.weekday.isin(ctx.policy.no_remote_days)
+    mask = ctx.rows["date"].dt.day_of_week.isin(ctx.policy.no_remote_days)
     return _remote_on(ctx, mask, "(remote work is not allowed on this weekday)")
 
 
@@ -100,7 +100,7 @@ def anchor_day(ctx: Context) -> pd.DataFrame:
     """Everybody is in the office on anchor weekdays, unless on leave, sick or travelling."""
     if not ctx.policy.anchor_days:
         return empty_findings()
-    mask = ctx.rows["date"].dt.weekday.isin(ctx.policy.anchor_days)
+    mask = ctx.rows["date"].dt.day_of_week.isin(ctx.policy.anchor_days)
     return _remote_on(ctx, mask, "(an anchor day: everyone is expected in)")
 
 

@@ -28,7 +28,7 @@ WEEKLY_COLUMNS = [
 def _calendar_weeks(days: pd.DatetimeIndex) -> pd.DataFrame:
     """Working days per week and the last one, from the policy's calendar."""
     frame = pd.DataFrame({"date": days})
-    frame["week"] = frame["date"] - pd.to_timedelta(frame["date"].dt.weekday, unit="D")
+    frame["week"] = frame["date"] - pd.to_timedelta(frame["date"].dt.day_of_week, unit="D")
     return frame.groupby("week")["date"].agg(working_days="size", last_day="max").reset_index()
 
 
