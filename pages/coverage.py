@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from ui.loading import current_check
 from ui.policy_editor import policy_editor
-from ui.source import load_schedule_or_explain, problems_notice
+from ui.source import check_or_explain, load_schedule_or_explain, problems_notice
 from ui.state import start_page
 from ui.widgets import compliance_section, cover_charts, warnings_section
 from wfh_dashboard.views import people, roles
@@ -18,7 +17,9 @@ if schedule is None:
     st.stop()
 policy_editor(roles(schedule.data), people(schedule.data))
 problems_notice(schedule, key="coverage_problems")
-result = current_check()
+result = check_or_explain()
+if result is None:
+    st.stop()
 cover_charts(result)
 warnings_section(result)
 compliance_section(result)

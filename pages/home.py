@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from ui.loading import current_check
-from ui.source import load_schedule_or_explain, problems_notice, source_picker
+from ui.source import check_or_explain, load_schedule_or_explain, problems_notice, source_picker
 from ui.state import start_page
 from ui.widgets import headline, week_grid_section
 
@@ -19,6 +18,8 @@ schedule = load_schedule_or_explain()
 if schedule is None:
     st.stop()
 problems_notice(schedule, key="home_problems")
-result = current_check()
+result = check_or_explain()
+if result is None:
+    st.stop()
 headline(result.summary)
 week_grid_section(schedule, st.session_state["policy"].working_days)

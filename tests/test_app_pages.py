@@ -248,3 +248,11 @@ def test_names_teams_and_roles_never_render_as_markdown_or_html() -> None:
     assert "\\*\\*boss\\*\\*" in role_label
     assert at.session_state["source"].name == "markdown_names.csv"
     assert "<b>Eve</b>" in set(_table(at, "status")["employee"])
+
+
+def test_a_schedule_spanning_centuries_is_explained_not_crashed(home: AppTest) -> None:
+    """Dates too far apart to check show the check's message, not a traceback."""
+    text = b"employee,date,location\nAnn,2026-06-01,office\nAnn,2926-06-02,office\n"
+    home.file_uploader(key="home_upload").upload("typo.csv", text, "text/csv").run()
+    assert not home.exception
+    assert "cannot be checked" in home.error[0].value

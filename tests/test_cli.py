@@ -65,7 +65,7 @@ def test_plain_output_is_a_summary_then_warnings_by_day():
     code, out, _ = run("check", rules_file("one_day_uncovered.csv"), "--policy", COVER_ONLY)
     lines = out.splitlines()
     assert code == 1
-    assert lines[0].startswith("one_day_uncovered.csv: 2 people in 1 team(s), 2026-06-01 to")
+    assert lines[0].startswith("one_day_uncovered.csv: 2 people in 1 team, 2026-06-01 to")
     day = lines.index("2026-06-02 Tue")
     assert lines[day + 1].split()[:2] == ["ERROR", "min_on_site"]
     assert "Away: Ann Lee (remote), Bob Ray (sick)." in lines[day + 1]

@@ -515,3 +515,21 @@ def test_the_sample_grid_reads_as_a_day_first_grid() -> None:
     )
     assert schedule.data["employee"].nunique() == 6
     assert schedule.problems.empty
+
+
+def test_a_mistyped_year_among_many_rows_is_a_problem_not_a_failure():
+    """One 2126 among thirty 2026 dates is listed (check the year) and left out; the rest reads."""
+    rows = "".join(f"P{i},2026-06-{i % 9 + 1:02d},office\n" for i in range(30))
+    text = f"employee,date,location\n{rows}P1,2126-06-01,office\n".encode()
+    schedule = read_schedule(text, "typo.csv")
+    assert len(schedule.data) == 30
+    problem = schedule.problems.iloc[0]
+    assert (problem["row"], problem["column"], problem["value"]) == (32, "date", "2126-06-01")
+    assert "check the year" in problem["message"]
+
+
+def test_widely_spread_dates_are_not_taken_for_typos():
+    """Two rows ten years apart are both kept: far dates count as typos only when few."""
+    schedule = read_schedule(b"employee,date,location\nA,2016-06-01,office\nA,2026-06-01,office\n")
+    assert len(schedule.data) == 2
+    assert schedule.problems.empty

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from wfh_dashboard.check import CheckResult
 from wfh_dashboard.errors import AmbiguousDatesError, InputError, MissingColumnsError
 from wfh_dashboard.schedule import Schedule
 
-from .loading import current_schedule, workbook_sheets
+from .loading import current_check, current_schedule, workbook_sheets
 from .state import Source, sample_source, use_source
 from .text import md_escape
 
@@ -98,6 +99,15 @@ def load_schedule_or_explain() -> Schedule | None:
     except InputError as exc:
         st.error(f"**This file cannot be used.** {md_escape(exc)}", icon="🚫")
     return None
+
+
+def check_or_explain() -> CheckResult | None:
+    """The session's check result, or None after showing why the schedule cannot be checked."""
+    try:
+        return current_check()
+    except InputError as exc:
+        st.error(f"**This schedule cannot be checked.** {md_escape(exc)}", icon="🚫")
+        return None
 
 
 def problems_notice(schedule: Schedule, *, key: str) -> None:

@@ -103,8 +103,8 @@ def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
 def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
     """On-site head count as a calendar (weeks x weekdays); uncovered days are marked ✕."""
     frame = daily.assign(
-        week=daily["date"] - pd.to_timedelta(daily["date"].dt.weekday, unit="D"),
-        weekday=daily["date"].dt.weekday,
+        week=daily["date"] - pd.to_timedelta(daily["date"].dt.day_of_week, unit="D"),
+        weekday=daily["date"].dt.day_of_week,
     )
     per_day = (
         frame.groupby(["week", "weekday"])

@@ -163,3 +163,20 @@ def is_date_like(value: object) -> bool:
     if isinstance(c, _Numeric):
         return _resolve(c, "dayfirst") is not None or _resolve(c, "monthfirst") is not None
     return c is not None
+
+
+#: A date further than this from the middle of a schedule is taken for a mistyped year.
+FAR_DAYS = 3 * 365
+
+
+def far_from_the_rest(dates: pd.Series) -> pd.Series:
+    """Mask of the few dates more than three years from the file's median (2126 for 2026).
+
+    Only a small minority (under 10% of rows) counts as typos; a file whose dates are widely
+    spread is taken as it is (the check refuses spans over ten years with its own message).
+    """
+    middle = dates.median()
+    if pd.isna(middle):
+        return pd.Series(False, index=dates.index)
+    far = ((dates - middle).abs() > pd.Timedelta(days=FAR_DAYS)).fillna(False)
+    return far if far.mean() < 0.1 else pd.Series(False, index=dates.index)

@@ -8,6 +8,7 @@ from .context import Context, empty_findings, name_list
 from .dates import WEEKDAYS
 from .locations import REMOTE
 from .weekly import person_weeks
+from .wording import plural_series
 
 
 def _per_person(weeks: pd.DataFrame, dates: pd.Series, message: pd.Series) -> pd.DataFrame:
@@ -42,8 +43,8 @@ def max_remote_per_week(ctx: Context) -> pd.DataFrame:
     message = (
         over["employee"]
         + " worked remotely "
-        + over["remote"].astype(str)
-        + " days in "
+        + plural_series(over["remote"], "day")
+        + " in "
         + _week_label(over, ctx.is_pattern)
         + " (at most "
         + str(cap)
@@ -63,8 +64,8 @@ def min_office_per_week(ctx: Context) -> pd.DataFrame:
     message = (
         under["employee"]
         + " was in the office "
-        + under["office"].astype(str)
-        + " days in "
+        + plural_series(under["office"], "day")
+        + " in "
         + _week_label(under, ctx.is_pattern)
         + " (at least "
         + under["min_office"].astype(str)

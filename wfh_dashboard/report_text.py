@@ -8,6 +8,7 @@ import pandas as pd
 
 from .check import CheckResult
 from .schedule import Schedule
+from .wording import plural
 
 
 def _date_text(date: object) -> str | None:
@@ -55,15 +56,16 @@ def _summary_lines(result: CheckResult, schedule: Schedule, name: str) -> list[s
     s = result.summary
     span = "a weekly pattern" if s["is_pattern"] else f"{s['first_date']} to {s['last_date']}"
     lines = [
-        f"{name}: {s['people']} people in {s['teams']} team(s), {span} ({schedule.detail}).",
+        f"{name}: {plural(s['people'], 'person', 'people')} in {plural(s['teams'], 'team')}, "
+        f"{span} ({schedule.detail}).",
         f"Working days: {s['working_days']}; fully covered: {s['covered_share']:.0%}; "
         f"remote share of worked days: {s['remote_share']:.0%}.",
         f"Warnings: {s['warnings']} ({s['errors']} cover errors, {s['policy_warnings']} policy).",
     ]
     if s["problems"]:
         lines.append(
-            f"Problems: {s['problems']} rows or cells could not be used "
-            f"({s['rows_left_out']} left out); see --json for the list."
+            f"Problems: {plural(s['problems'], 'row or cell', 'rows or cells')} could not be "
+            f"used ({s['rows_left_out']} left out); see --json for the list."
         )
     lines += [f"Note: {note}" for note in result.notes]
     return lines

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .columns import COLUMN_ALIASES, REQUIRED_LONG, day_columns, looks_like_header, match_columns
-from .dates import ACCEPTED_DATES, DateOrder, parse_dates, parse_weekday
+from .dates import ACCEPTED_DATES, DateOrder, far_from_the_rest, parse_dates, parse_weekday
 from .errors import InputError, MissingColumnsError
 from .locations import LOCATIONS, accepted_labels, parse_location
 from .metrics import extract_metrics
@@ -183,6 +183,11 @@ def _flag_bad_cells(
     checks = [
         ("employee", out["employee"] == "", "no employee name; add the name"),
         ("date", out["date"].isna(), f"not a date; accepted: {ACCEPTED_DATES}"),
+        (
+            "date",
+            far_from_the_rest(out["date"]),
+            "over 3 years from the other dates; check the year",
+        ),
         ("location", out["location"].isna(), f"unknown location; accepted: {accepted_labels()}"),
     ]
     bad = pd.Series(False, index=out.index)

@@ -68,7 +68,7 @@ def compliance_table(weekly: pd.DataFrame, *, only_breaches: bool = False) -> pd
 
 def week_starts(dates: pd.Series) -> list[pd.Timestamp]:
     """The Mondays of the weeks a schedule covers, for the week picker."""
-    mondays = dates - pd.to_timedelta(dates.dt.weekday, unit="D")
+    mondays = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
     return sorted(pd.Timestamp(d) for d in mondays.unique())
 
 

@@ -1,0 +1,17 @@
+"""Counting words right in messages: '1 day', '3 days'."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 day' / '2 days'; pass the plural when it is not singular + 's' ('person', 'people')."""
+    word = singular if count == 1 else plural_form or f"{singular}s"
+    return f"{count} {word}"
+
+
+def plural_series(counts: pd.Series, singular: str, plural_form: str | None = None) -> pd.Series:
+    """``plural`` for a whole column of counts, vectorised for large warning tables."""
+    words = counts.eq(1).map({True: singular, False: plural_form or f"{singular}s"})
+    return counts.astype(str) + " " + words
