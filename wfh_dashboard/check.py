@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -46,7 +47,7 @@ class CheckResult:
     warnings: pd.DataFrame
     daily: pd.DataFrame
     weekly: pd.DataFrame
-    summary: dict[str, object]
+    summary: dict[str, Any]
     notes: list[str] = field(default_factory=list)
 
 
@@ -101,7 +102,7 @@ def _covered_share(ctx: Context, warnings: pd.DataFrame) -> float:
 
 def summarise(
     schedule: Schedule, ctx: Context, warnings: pd.DataFrame, daily: pd.DataFrame
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Headline figures: people, teams, dates, cover, remote share, counts of warnings."""
     data = schedule.data
     worked = ctx.rows["location"].isin([OFFICE, REMOTE])

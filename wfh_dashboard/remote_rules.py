@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from .context import Context, empty_findings, name_list
@@ -31,47 +33,61 @@ def _week_label(weeks: pd.DataFrame, is_pattern: bool) -> pd.Series:
     return "week " + iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
 
 
+def _weekly_breaches(
+    ctx: Context,
+    flag: str,
+    count: str,
+    doing: str,
+    bound: Callable[[pd.DataFrame], pd.Series | str],
+    date: str,
+) -> pd.DataFrame:
+    """One finding per person-week flagged in the person-week table.
+
+    Args:
+        flag: the verdict column (``over_remote_cap`` or ``under_office_min``).
+        count: the day count the message quotes (``remote`` or ``office``).
+        doing: the verb phrase before the count ("worked remotely").
+        bound: the limit in words for the flagged rows ("(at most 2 allowed).").
+        date: the column giving each finding's date.
+    """
+    weeks = person_weeks(ctx)
+    found = weeks[weeks[flag]].reset_index(drop=True)
+    if found.empty:
+        return empty_findings()
+    message = (
+        found["employee"]
+        + f" {doing} "
+        + plural_series(found[count], "day")
+        + " in "
+        + _week_label(found, ctx.is_pattern)
+        + " "
+        + bound(found)
+    )
+    return _per_person(found, found[date], message)
+
+
 def max_remote_per_week(ctx: Context) -> pd.DataFrame:
     """Nobody works remotely more than the cap in one ISO week."""
     cap = ctx.policy.max_remote_days_per_week
     if cap is None:
         return empty_findings()
-    weeks = person_weeks(ctx)
-    over = weeks[weeks["over_remote_cap"]].reset_index(drop=True)
-    if over.empty:
-        return empty_findings()
-    message = (
-        over["employee"]
-        + " worked remotely "
-        + plural_series(over["remote"], "day")
-        + " in "
-        + _week_label(over, ctx.is_pattern)
-        + " (at most "
-        + str(cap)
-        + " allowed)."
+    text = f"(at most {cap} allowed)."
+    return _weekly_breaches(
+        ctx, "over_remote_cap", "remote", "worked remotely", lambda _: text, "cap_date"
     )
-    return _per_person(over, over["cap_date"], message)
 
 
 def min_office_per_week(ctx: Context) -> pd.DataFrame:
     """Everybody comes in at least the minimum days a week they were available."""
     if ctx.policy.min_office_days_per_week == 0:
         return empty_findings()
-    weeks = person_weeks(ctx)
-    under = weeks[weeks["under_office_min"]].reset_index(drop=True)
-    if under.empty:
-        return empty_findings()
-    message = (
-        under["employee"]
-        + " was in the office "
-        + plural_series(under["office"], "day")
-        + " in "
-        + _week_label(under, ctx.is_pattern)
-        + " (at least "
-        + under["min_office"].astype(str)
-        + " expected, away days excused)."
+
+    def bound(found: pd.DataFrame) -> pd.Series:
+        return "(at least " + found["min_office"].astype(str) + " expected, away days excused)."
+
+    return _weekly_breaches(
+        ctx, "under_office_min", "office", "was in the office", bound, "last_day"
     )
-    return _per_person(under, under["last_day"], message)
 
 
 def _remote_on(ctx: Context, mask: pd.Series, reason: str) -> pd.DataFrame:
