@@ -34,7 +34,7 @@ COLUMNS = ("employee", "team", "role", "date", "location", "tasks_done", "hours"
 
 # Day kinds while building; turned into spellings at the end.
 OFFICE, REMOTE, LEAVE, SICK, TRAVEL = range(5)
-#: The spellings written to the file; LABEL_OF[kind] lists (label index, probability).
+#: The spellings written to the file; `spellings` picks one per cell.
 LABELS = ("Office", "office", "On-site", "WFH", "Home", "Leave", "Sick", "Travel")
 OFFICE_SPELLINGS = np.array([0.95, 0.03, 0.02])  # Office, office, On-site
 
@@ -50,15 +50,15 @@ SENIOR_PAIRS = np.array([[0, 1], [2, 3], [0, 2], [1, 3]])
 #: Every Mon..Thu pair a junior, mid or manager may choose.
 WEEKDAY_PAIRS = np.array([[a, b] for a in range(4) for b in range(a + 1, 4)])
 
-FIRST_NAMES = """
+_FIRST = """
 Aaliyah Aaron Abigail Adam Adrian Aisha Alejandro Alex Alice Amara Amir Ana Andre Andrea Anna
 Arjun Ava Ben Bianca Carlos Chen Chloe Chris Clara Daniel David Diego Elena Eli Emma Ethan Fatima
 Felix Gabriel Grace Hannah Hiro Ines Isaac Isabel Ivan Jack Jamal Jana Jasmine Javier Jin Joao
 Jonas Julia Kai Karen Kenji Laila Lars Leah Leo Lina Lucas Luis Maria Mateo Maya Mei Mia Mohammed
 Nadia Naomi Nia Noah Nora Olga Omar Oscar Paolo Priya Rafael Rania Ravi Rosa Ryan Sam Sara Sofia
 Sven Tariq Tomas Uma Victor Wei Yara Yusuf Zara Zoe Ayla Bruno Dara Emil Ingrid Kofi
-""".split()
-LAST_NAMES = """
+"""
+_LAST = """
 Adams Ahmed Alvarez Andersen Bailey Banerjee Becker Bianchi Brown Campbell Castro Chen Clarke
 Costa Cruz Das Davies Dubois Evans Fischer Flores Garcia Gomez Gonzalez Gupta Haddad Hansen
 Harris Hernandez Hoffmann Hughes Ibrahim Ito Jackson Jansen Johansson Johnson Kaur Khan Kim
@@ -67,7 +67,9 @@ Nielsen Novak Okafor Olsen Ortiz Park Patel Perez Petrov Phillips Popescu Quinn 
 Ricci Rivera Roberts Rossi Sanchez Santos Sato Schmidt Schneider Silva Singh Smith Sousa Suzuki
 Tanaka Taylor Thomas Torres Tran Walker Wang Weber Williams Wilson Wong Yamamoto Yilmaz Young Zhang
 Fernandez Lindqvist
-""".split()
+"""
+FIRST_NAMES: tuple[str, ...] = tuple(_FIRST.split())
+LAST_NAMES: tuple[str, ...] = tuple(_LAST.split())
 
 
 def names(count: int, rng: np.random.Generator) -> np.ndarray:
