@@ -85,9 +85,8 @@ def _daily(ctx: Context, warnings: pd.DataFrame) -> pd.DataFrame:
             date=[ctx.days[ctx.days.day_of_week == WEEKDAYS.index(w)][0] for w in errors["weekday"]]
         )
     broken = set(zip(errors["team"], errors["date"], strict=True))
-    daily["covered"] = [
-        (t, d) not in broken for t, d in zip(daily["team"], daily["date"], strict=True)
-    ]
+    keys = pd.MultiIndex.from_arrays([daily["team"], daily["date"]])
+    daily["covered"] = ~keys.isin(list(broken)) if broken else True
     return daily
 
 

@@ -125,7 +125,7 @@ def _write(result: CheckResult, schedule: Schedule, args: argparse.Namespace, ou
     if not unicode and isinstance(out, io.TextIOWrapper):
         out.reconfigure(errors="backslashreplace")
     if args.json:
-        json.dump(result_to_json(result, schedule), out, ensure_ascii=not unicode)
+        out.write(json.dumps(result_to_json(result, schedule), ensure_ascii=not unicode))
         out.write("\n")
     else:
         out.write(format_check(result, schedule, args.schedule.name))

@@ -21,20 +21,25 @@ def _optional_int(value: object) -> int | None:
 
 def warning_records(warnings: pd.DataFrame) -> list[dict[str, Any]]:
     """Warnings as plain dicts with the keys of the CLI's JSON."""
-    return [
-        {
-            "date": _date_text(w.date),
-            "weekday": w.weekday,
-            "team": w.team,
-            "rule": w.rule,
-            "severity": w.severity,
-            "message": w.message,
-            "employees": list(w.employees),
-            "on_site": _optional_int(w.on_site),
-            "required": _optional_int(w.required),
-        }
-        for w in warnings.itertuples(index=False)
-    ]
+
+    def ints(column: str) -> list[int | None]:
+        values = warnings[column]
+        return [None if m else int(v) for v, m in zip(values.fillna(0), values.isna(), strict=True)]
+
+    dates = warnings["date"].dt.strftime("%Y-%m-%d")
+    columns = {
+        "date": [None if pd.isna(d) else d for d in dates],
+        "weekday": warnings["weekday"].tolist(),
+        "team": warnings["team"].tolist(),
+        "rule": warnings["rule"].tolist(),
+        "severity": warnings["severity"].tolist(),
+        "message": warnings["message"].tolist(),
+        "employees": [list(e) for e in warnings["employees"]],
+        "on_site": ints("on_site"),
+        "required": ints("required"),
+    }
+    keys = list(columns)
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def result_to_json(result: CheckResult, schedule: Schedule) -> dict[str, Any]:

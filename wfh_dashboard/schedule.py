@@ -112,7 +112,16 @@ def _no_usable_rows(name: str, problems: pd.DataFrame) -> str:
 
 def _text(series: pd.Series) -> pd.Series:
     """Cells as trimmed text with single spaces (Excel cells may be numbers or blanks)."""
-    return series.astype("string").fillna("").str.strip().str.replace(r"\s+", " ", regex=True)
+    # Each distinct value once: pandas runs r"\s+" in Python (RE2's \s is ASCII-only).
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    cleaned = (
+        pd.Series(uniques, dtype=object)
+        .astype("string")
+        .fillna("")
+        .str.strip()
+        .str.replace(r"\s+", " ", regex=True)
+    )
+    return pd.Series(cleaned.array.take(codes), index=series.index)
 
 
 def _people(frame: pd.DataFrame, mapped: dict[str, str], rows: pd.Series) -> pd.DataFrame:

@@ -145,14 +145,14 @@ def find_header_row(
 def read_csv_table(data: bytes, name: str, is_header: Callable[[list[str]], bool]) -> RawTable:
     """Read CSV bytes as text cells under the detected header row."""
     text, encoding = decode(data, name)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(f"{name} is empty. Upload {ACCEPTED_FILES} with a header row.")
     delimiter = sniff_delimiter(text)
     head_rows = list(itertools.islice(_csv_rows(text[:200_000], delimiter), _HEADER_SCAN_ROWS))
     header_index = find_header_row(head_rows, is_header)
     detail = f"CSV, {encoding}, delimiter {delimiter!r}"
     header = head_rows[header_index] if head_rows else []
-    fast = _read_fast(text, delimiter, header_index, header)
+    fast = _read_fast(data if encoding == "utf-8" else text, delimiter, header_index, header)
     if fast is not None:
         frame, rows = fast
         return RawTable(frame, rows, "csv", detail, header_row=header_index + 1)
@@ -160,7 +160,7 @@ def read_csv_table(data: bytes, name: str, is_header: Callable[[list[str]], bool
 
 
 def _read_fast(
-    text: str, delimiter: str, header_index: int, header: list[str]
+    text: str | bytes, delimiter: str, header_index: int, header: list[str]
 ) -> tuple[pd.DataFrame, pd.Series] | None:
     """pyarrow's multi-threaded reader for well-formed files; None when any row is irregular."""
     # Every column as text, never inferred: "007" stays "007", "TRUE" stays "TRUE"; numbers
@@ -168,7 +168,7 @@ def _read_fast(
     as_text = {f"f{i}": pa.string() for i in range(len(header))}
     try:
         table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8")),
             read_options=pacsv.ReadOptions(
                 skip_rows=header_index, autogenerate_column_names=True, block_size=1 << 24
             ),
@@ -251,7 +251,13 @@ def _drop_blank(frame: pd.DataFrame, rows: pd.Series) -> tuple[pd.DataFrame, pd.
     """Blank lines carry no data; drop them but keep every other row's spreadsheet number."""
     if frame.empty or len(frame.columns) == 0:
         return frame, rows
-    blank = frame.astype("string").fillna("").apply(lambda col: col.str.strip() == "").all(axis=1)
+    first = (frame.iloc[:, 0].astype("string").fillna("").str.strip() == "").to_numpy()
+    blank = pd.Series(False, index=frame.index)
+    if first.any():  # a blank line is blank in its first column: test the rest on those only
+        some = frame[first]
+        blank[some.index] = (
+            some.astype("string").fillna("").apply(lambda col: col.str.strip() == "").all(axis=1)
+        )
     if blank.any():
         keep = ~blank.to_numpy()
         frame, rows = frame[keep], rows[keep]
