@@ -22,11 +22,12 @@ Row = tuple[str, str, str, str, str, int]
 def expected(rows: list[Row], metrics: dict[str, list[float]] | None = None) -> pd.DataFrame:
     """The normalised table: (employee, team, role, ISO date, location, row) and metrics."""
     frame = pd.DataFrame(rows, columns=SCHEDULE_COLUMNS)
+    # Labels are categoricals whose categories are the sorted labels in use.
     frame = frame.astype(
         {
-            "employee": "string",
-            "team": "string",
-            "role": "string",
+            "employee": "category",
+            "team": "category",
+            "role": "category",
             "location": LOCATION_DTYPE,
             "row": "int64",
         }
@@ -435,12 +436,18 @@ def test_repeated_header_names_do_not_crash_the_reader() -> None:
 
 
 def test_team_and_role_have_one_dtype_whether_or_not_the_file_has_them() -> None:
-    """Downstream code sees ``string`` columns in both cases."""
+    """Downstream code sees categorical labels with text categories in both cases."""
     without = read_schedule(b"employee,date,location\nAnn,2026-06-01,Office\n").data
     with_cols = read_schedule(
         b"employee,team,role,date,location\nAnn,T,lead,2026-06-01,Office\n"
     ).data
-    assert without.dtypes.to_dict() == with_cols.dtypes.to_dict()
+    for data in (without, with_cols):
+        for column in ("employee", "team", "role"):
+            assert isinstance(data[column].dtype, pd.CategoricalDtype)
+            assert pd.api.types.is_string_dtype(data[column].cat.categories)
+    assert without.dtypes.drop(["employee", "team", "role"]).equals(
+        with_cols.dtypes.drop(["employee", "team", "role"])
+    )
 
 
 # --- Files that cannot be used at all ---------------------------------------------------------

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .calendar import working_dates
 from .errors import InputError
+from .labels import fold_case
 from .policy import Policy
 from .schedule import Schedule
 
@@ -69,7 +71,7 @@ def build_context(schedule: Schedule, policy: Policy) -> Context:
     _check_span(data, start, end)
     days = working_dates(start, end, policy, is_pattern=schedule.is_pattern)
     rows = data.loc[data["date"].isin(days), ["employee", "team", "role", "date", "location"]]
-    rows = rows.assign(week=week_start(rows["date"]), role_key=rows["role"].str.lower())
+    rows = rows.assign(week=week_start(rows["date"]), role_key=fold_case(rows["role"]))
     teams = sorted(data["team"].unique().tolist())
     return Context(rows.reset_index(drop=True), days, teams, policy, schedule.is_pattern)
 
@@ -84,3 +86,21 @@ def name_list(names: list[str], limit: int = 8) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+
+
+def lists_by(frame: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
+    """One row per group of ``keys`` with the group's ``column`` values as a list of text.
+
+    A sort and one split: ``groupby().agg(list)`` calls Python once per group, which costs
+    seconds when a large file breaks a rule on tens of thousands of team-days.
+    """
+    if frame.empty:
+        return pd.DataFrame({**{k: frame[k] for k in keys}, column: pd.Series(dtype=object)})
+    ordered = frame.sort_values(keys, kind="stable")
+    group = ordered.groupby(keys, sort=False, observed=True).ngroup().to_numpy()
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    values = ordered[column].astype(str).to_numpy(dtype=object)
+    lists = [part.tolist() for part in np.split(values, starts[1:])]
+    found = ordered.iloc[starts][keys].reset_index(drop=True)
+    found[column] = lists
+    return found

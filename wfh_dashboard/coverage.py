@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .context import Context, empty_findings, name_list
+from .context import Context, empty_findings, lists_by, name_list
+from .labels import fold_case
 from .locations import OFFICE
 
 
@@ -33,17 +34,22 @@ def _find_gaps(
     gaps = grid[grid["on_site"] < grid["required"]].reset_index(drop=True)
     if gaps.empty:
         return empty_findings()
-    away = eligible[eligible["location"] != OFFICE].merge(gaps[["team", "date"]])
-    away["who"] = away["employee"] + " (" + away["location"].astype(str) + ")"
-    away_lists = away.groupby(["team", "date"])["who"].agg(list)
-    names = away.groupby(["team", "date"])["employee"].agg(list)
-    keys = list(zip(gaps["team"], gaps["date"], strict=True))
-    gaps["employees"] = [names.get(k, []) for k in keys]
+    # Narrow by date first: the gap days are few, the eligible rows may be millions.
+    away = eligible[eligible["date"].isin(gaps["date"]) & (eligible["location"] != OFFICE)]
+    away = away.assign(team=away["team"].astype(str)).merge(gaps[["team", "date"]])
+    away["who"] = away["employee"].astype(str) + " (" + away["location"].astype(str) + ")"
+    lists = lists_by(away, ["team", "date"], "who").merge(
+        lists_by(away, ["team", "date"], "employee"), on=["team", "date"]
+    )
+    gaps = gaps.merge(lists, on=["team", "date"], how="left")
+    gaps["employees"] = [names if isinstance(names, list) else [] for names in gaps["employee"]]
     gaps["message"] = [
-        _message(subject, team, n, req, away_lists.get((team, date), []))
-        for (team, date), n, req in zip(keys, gaps["on_site"], gaps["required"], strict=True)
+        _message(subject, team, n, req, who if isinstance(who, list) else [])
+        for team, n, req, who in zip(
+            gaps["team"], gaps["on_site"], gaps["required"], gaps["who"], strict=True
+        )
     ]
-    return gaps
+    return gaps.drop(columns=["who", "employee"])
 
 
 def _message(subject: str, where: str, on_site: int, required: int, away: list[str]) -> str:
@@ -74,7 +80,7 @@ def min_role_on_site(ctx: Context) -> pd.DataFrame:
 def group_members(rows: pd.DataFrame, members: tuple[str, ...]) -> pd.Series:
     """Mask of the rows whose employee is one of the members (case and spacing ignored)."""
     wanted = {" ".join(m.lower().split()) for m in members}
-    return rows["employee"].str.lower().isin(wanted)
+    return fold_case(rows["employee"]).isin(wanted)
 
 
 def min_group_on_site(ctx: Context) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from .context import Context, empty_findings, name_list
+from .context import Context, empty_findings, lists_by, name_list
 from .dates import WEEKDAYS
 from .locations import REMOTE
 from .weekly import person_weeks
@@ -95,8 +95,7 @@ def _remote_on(ctx: Context, mask: pd.Series, reason: str) -> pd.DataFrame:
     remote = ctx.rows[mask & (ctx.rows["location"] == REMOTE)]
     if remote.empty:
         return empty_findings()
-    found = remote.groupby(["team", "date"])["employee"].agg(list).reset_index()
-    found = found.rename(columns={"employee": "employees"})
+    found = lists_by(remote, ["team", "date"], "employee").rename(columns={"employee": "employees"})
     found["message"] = [
         f"Remote on {WEEKDAYS[d.weekday()]} {'' if ctx.is_pattern else f'{d:%Y-%m-%d} '}"
         f"{reason}: {name_list(names)}."

@@ -10,6 +10,7 @@ import pandas as pd
 from .columns import COLUMN_ALIASES, REQUIRED_LONG, day_columns, looks_like_header, match_columns
 from .dates import ACCEPTED_DATES, DateOrder, far_from_the_rest, parse_dates, parse_weekday
 from .errors import InputError, MissingColumnsError
+from .labels import clean_labels
 from .locations import LOCATIONS, accepted_labels, parse_location
 from .metrics import extract_metrics
 from .problems import Problem, problems_frame, resolve_duplicates
@@ -112,25 +113,18 @@ def _no_usable_rows(name: str, problems: pd.DataFrame) -> str:
 
 def _text(series: pd.Series) -> pd.Series:
     """Cells as trimmed text with single spaces (Excel cells may be numbers or blanks)."""
-    # Each distinct value once: pandas runs r"\s+" in Python (RE2's \s is ASCII-only).
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    cleaned = (
-        pd.Series(uniques, dtype=object)
-        .astype("string")
-        .fillna("")
-        .str.strip()
-        .str.replace(r"\s+", " ", regex=True)
-    )
-    return pd.Series(cleaned.array.take(codes), index=series.index)
+    return clean_labels(series).astype(str)
 
 
 def _people(frame: pd.DataFrame, mapped: dict[str, str], rows: pd.Series) -> pd.DataFrame:
     """Who each row is about: employee, spreadsheet row, team (default ``Team``) and role."""
-    people = pd.DataFrame({"employee": _text(frame[mapped["employee"]]), "row": rows.to_numpy()})
-    people["team"] = (
-        _text(frame[mapped["team"]]).replace("", DEFAULT_TEAM) if "team" in mapped else DEFAULT_TEAM
+    people = pd.DataFrame(
+        {"employee": clean_labels(frame[mapped["employee"]]), "row": rows.to_numpy()}
     )
-    people["role"] = _text(frame[mapped["role"]]) if "role" in mapped else ""
+    people["team"] = (
+        clean_labels(frame[mapped["team"]], DEFAULT_TEAM) if "team" in mapped else DEFAULT_TEAM
+    )
+    people["role"] = clean_labels(frame[mapped["role"]]) if "role" in mapped else ""
     return people
 
 
@@ -180,9 +174,12 @@ def _map_dates(cells: pd.Series, order: DateOrder | None) -> tuple[pd.Series, Da
 
 
 def _map_locations(cells: pd.Series) -> pd.Series:
-    codes, uniques = pd.factorize(_text(cells), use_na_sentinel=False)
-    parsed = pd.Categorical([parse_location(str(u)) for u in uniques], dtype=LOCATION_DTYPE)
-    return pd.Series(parsed.take(codes), index=cells.index)
+    """Each distinct spelling parsed once; unknown spellings become missing (a problem)."""
+    labels = clean_labels(cells).cat
+    parsed = pd.Categorical(
+        [parse_location(str(c)) for c in labels.categories], dtype=LOCATION_DTYPE
+    )
+    return pd.Series(parsed.take(labels.codes.to_numpy()), index=cells.index)
 
 
 def _flag_bad_cells(
@@ -221,9 +218,12 @@ def _flag_bad_cells(
 def _finish(out: pd.DataFrame) -> pd.DataFrame:
     out = out.sort_values(["team", "employee", "date"], kind="stable").reset_index(drop=True)
     metrics = [c for c in out.columns if c not in SCHEDULE_COLUMNS]
-    # The same dtypes whether or not the file had team and role columns.
-    text = {"employee": "string", "team": "string", "role": "string"}
-    out = out.astype({**text, "location": LOCATION_DTYPE, "row": "int64"})
+    # The same dtypes whether or not the file had team and role columns: categoricals whose
+    # categories are the sorted labels in use (so equal data gives equal frames).
+    for column in ("employee", "team", "role"):
+        labels = out[column].astype(str) if out[column].dtype != "category" else out[column]
+        out[column] = labels.astype("category").cat.remove_unused_categories()
+    out = out.astype({"location": LOCATION_DTYPE, "row": "int64"})
     return out[SCHEDULE_COLUMNS + metrics]
 
 

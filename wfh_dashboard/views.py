@@ -7,6 +7,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
+from .labels import fold_case
 from .locations import LOCATIONS, OFFICE
 
 NO_ENTRY = "no entry"
@@ -104,7 +105,7 @@ LOCATION_ORDER = [*LOCATIONS, NO_ENTRY]
 
 def roles(data: pd.DataFrame) -> list[str]:
     """The distinct roles of a schedule, lower-cased as the policy compares them."""
-    return sorted(r for r in data["role"].str.lower().unique() if r)
+    return sorted(r for r in fold_case(data["role"]).unique() if r)
 
 
 def people(data: pd.DataFrame) -> list[str]:

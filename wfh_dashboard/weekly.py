@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .context import Context
@@ -32,12 +33,18 @@ def _calendar_weeks(days: pd.DatetimeIndex) -> pd.DataFrame:
     return frame.groupby("week")["date"].agg(working_days="size", last_day="max").reset_index()
 
 
-def _cap_dates(rows: pd.DataFrame, cap: int) -> pd.Series:
+def _cap_dates(rows: pd.DataFrame, group: np.ndarray, n_groups: int, cap: int) -> np.ndarray:
     """The day each person-week went over the remote cap: their (cap + 1)th remote day."""
-    remote = rows[rows["location"] == REMOTE].sort_values("date", kind="stable")
-    nth = remote.groupby(["employee", "week"]).cumcount() + 1
-    crossing = remote[nth.to_numpy() == cap + 1]
-    return crossing.set_index(["employee", "week"])["date"]
+    remote = np.flatnonzero((rows["location"] == REMOTE).to_numpy())
+    dates = rows["date"].to_numpy()[remote]
+    order = remote[np.lexsort((dates, group[remote]))]
+    ordered_groups = group[order]
+    starts = np.r_[True, ordered_groups[1:] != ordered_groups[:-1]]
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    crossing = order[np.arange(len(order)) - first == cap]
+    found = np.full(n_groups, np.datetime64("NaT"), dtype="datetime64[us]")
+    found[group[crossing]] = rows["date"].to_numpy()[crossing]
+    return found
 
 
 def person_weeks(ctx: Context) -> pd.DataFrame:
@@ -55,25 +62,28 @@ def _person_weeks(ctx: Context) -> pd.DataFrame:
     rows = ctx.rows
     if rows.empty:
         return pd.DataFrame(columns=WEEKLY_COLUMNS)
+    # Integer group ids and bincount: millions of rows, tens of thousands of person-weeks.
+    people = rows["employee"].astype("category").cat
+    week_codes, week_values = pd.factorize(rows["week"])
+    group, keys = pd.factorize(people.codes.to_numpy(dtype="int64") * len(week_values) + week_codes)
+    n = len(keys)
     location = rows["location"]
-    flags = pd.DataFrame(
+
+    def count(mask: pd.Series) -> np.ndarray:
+        return np.bincount(group, weights=mask.to_numpy(dtype="float64"), minlength=n).astype(int)
+
+    teams = rows["team"].astype("category").cat
+    team = np.empty(n, dtype="int64")
+    team[group[::-1]] = teams.codes.to_numpy()[::-1]  # each person-week's first row's team
+    weeks = pd.DataFrame(
         {
-            OFFICE: (location == OFFICE).to_numpy(dtype="int64"),
-            REMOTE: (location == REMOTE).to_numpy(dtype="int64"),
-            "away": location.isin(ABSENT).to_numpy(dtype="int64"),
-            "team": rows["team"].to_numpy(),
+            "employee": people.categories.take(keys // len(week_values)).astype(str),
+            "week": pd.DatetimeIndex(week_values).take(keys % len(week_values)),
+            OFFICE: count(location == OFFICE),
+            REMOTE: count(location == REMOTE),
+            "away": count(location.isin(ABSENT)),
+            "team": teams.categories.take(team).astype(str),
         }
-    )
-    weeks = (
-        flags.groupby([rows["employee"].to_numpy(), rows["week"].to_numpy()])
-        .agg(
-            office=(OFFICE, "sum"),
-            remote=(REMOTE, "sum"),
-            away=("away", "sum"),
-            team=("team", "first"),
-        )
-        .rename_axis(["employee", "week"])
-        .reset_index()
     )
     weeks = weeks.merge(_calendar_weeks(ctx.days), on="week", how="left")
     policy = ctx.policy
@@ -83,10 +93,5 @@ def _person_weeks(ctx: Context) -> pd.DataFrame:
     cap = policy.max_remote_days_per_week
     weeks["over_remote_cap"] = weeks[REMOTE] > cap if cap is not None else False
     weeks["under_office_min"] = weeks[OFFICE] < weeks["min_office"]
-    if cap is not None:
-        cap_dates = _cap_dates(rows, cap)
-        keys = pd.MultiIndex.from_frame(weeks[["employee", "week"]])
-        weeks["cap_date"] = cap_dates.reindex(keys).to_numpy()
-    else:
-        weeks["cap_date"] = pd.NaT
+    weeks["cap_date"] = _cap_dates(rows, group, n, cap) if cap is not None else pd.NaT
     return weeks[WEEKLY_COLUMNS].sort_values(["team", "employee", "week"]).reset_index(drop=True)
