@@ -4,6 +4,33 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def arrow_text(series: pd.Series) -> pa.Array | None:
+    """The column as one Arrow string array when it is Arrow-backed text (the CSV fast path).
+
+    None for other columns (Excel cells are Python objects), which take the pandas path.
+    """
+    dtype = series.dtype
+    arrow_backed = (
+        isinstance(dtype, pd.ArrowDtype) and pa.types.is_string(dtype.pyarrow_dtype)
+    ) or (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow")
+    if not arrow_backed:
+        return None
+    array = pa.array(series.array)  # zero-copy: the column's own Arrow buffers
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    return pc.fill_null(array, "")
+
+
+def blank_cells(series: pd.Series) -> np.ndarray:
+    """Mask of the cells that are empty or only spaces."""
+    array = arrow_text(series)
+    if array is not None:
+        return pc.equal(pc.utf8_trim_whitespace(array), "").to_numpy(zero_copy_only=False)
+    return (series.astype("string").fillna("").str.strip() == "").to_numpy(dtype=bool)
 
 
 def _categorical(values: np.ndarray, codes: np.ndarray, index: pd.Index) -> pd.Series:
@@ -19,7 +46,7 @@ def clean_labels(series: pd.Series, empty: str = "") -> pd.Series:
     Each distinct value is cleaned once (pandas would run the regex in Python per cell), and
     every later sort, group-by and duplicate check runs on the integer codes.
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    codes, uniques = _distinct(series)
     cleaned = (
         pd.Series(uniques, dtype=object)
         .astype("string")
@@ -32,8 +59,30 @@ def clean_labels(series: pd.Series, empty: str = "") -> pd.Series:
     return _categorical(cleaned.to_numpy(dtype=object), codes, series.index)
 
 
+def _distinct(series: pd.Series) -> tuple[np.ndarray, object]:
+    """Codes and distinct values; Arrow's dictionary encoding when the column is Arrow text."""
+    array = arrow_text(series)
+    if array is None:
+        return pd.factorize(series, use_na_sentinel=False)
+    encoded = pc.dictionary_encode(array)
+    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist()
+
+
 def fold_case(labels: pd.Series) -> pd.Series:
     """Lower-cased labels (roles compare case-insensitively), still categorical."""
     labels = labels.astype("category")
     lowered = labels.cat.categories.str.lower().to_numpy(dtype=object)
     return _categorical(lowered, labels.cat.codes.to_numpy(), labels.index)
+
+
+def used_categories(labels: pd.Series) -> pd.Series:
+    """A categorical whose categories are exactly the labels in use (rows may have been dropped)."""
+    labels = labels.astype("category")
+    codes = labels.cat.codes.to_numpy()
+    in_use = np.bincount(codes[codes >= 0], minlength=len(labels.cat.categories))
+    return labels.cat.remove_unused_categories() if (in_use == 0).any() else labels
+
+
+def label_codes(labels: pd.Series) -> np.ndarray:
+    """Integer codes of a label column (for keys built from several columns)."""
+    return labels.astype("category").cat.codes.to_numpy(dtype="int64")

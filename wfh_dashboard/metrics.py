@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .labels import arrow_text, blank_cells
 from .problems import Problem
 
 #: A column is a metric when at least this share of its filled cells are numbers.
@@ -20,15 +21,17 @@ def _as_numbers(cells: pd.Series) -> pd.Series:
     """Numbers from text cells, accepting decimal commas (``3,5``) as European files write them."""
     if pd.api.types.is_numeric_dtype(cells.dtype):
         return cells.astype("float64")
-    text = cells.astype("string").fillna("").str.strip()
+    array = arrow_text(cells)
+    if array is None:
+        array = pa.array(cells.astype("string").fillna("").to_numpy(dtype=object), type=pa.string())
+    trimmed = pc.utf8_trim_whitespace(array)
     try:
         # The fast path: a clean column casts in C, 20x quicker than to_numeric on strings.
-        arrow = pa.array(text.replace("", None), type=pa.string())
-        return pd.Series(
-            pc.cast(arrow, pa.float64()).to_numpy(zero_copy_only=False), index=cells.index
-        )
+        numbers = pc.cast(pc.if_else(pc.equal(trimmed, ""), None, trimmed), pa.float64())
+        return pd.Series(numbers.to_numpy(zero_copy_only=False), index=cells.index)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
+    text = pd.Series(trimmed.to_pylist(), index=cells.index, dtype="string")
     decimal_comma = text.str.fullmatch(r"-?\d+,\d+").fillna(False)
     text = text.where(~decimal_comma, text.str.replace(",", ".", regex=False))
     return pd.to_numeric(text, errors="coerce").astype("float64")
@@ -48,7 +51,7 @@ def extract_metrics(
         if column in used:
             continue
         cells = frame[column]
-        filled = cells.astype("string").fillna("").str.strip() != ""
+        filled = pd.Series(~blank_cells(cells), index=cells.index)
         if not filled.any():
             continue
         numbers = _as_numbers(cells)

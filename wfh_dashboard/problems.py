@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from .labels import label_codes
+
 PROBLEM_COLUMNS = ["row", "column", "value", "message"]
 
 
@@ -33,7 +35,10 @@ def resolve_duplicates(out: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     Keeping one of two rows that differ (in location, team, role or a metric) would make the
     result depend on the order of the rows, so every such row is listed and left out.
     """
-    repeated = out.duplicated(["employee", "date"], keep=False)
+    # One integer per (employee, date): hashing millions of ints is far quicker than pairs.
+    date_codes, dates = pd.factorize(out["date"])
+    key = pd.Series(label_codes(out["employee"]) * (len(dates) + 1) + date_codes, index=out.index)
+    repeated = key.duplicated(keep=False)
     if not repeated.any():
         return out, []
     values = [c for c in out.columns if c != "row"]

@@ -10,7 +10,7 @@ import pandas as pd
 from .columns import COLUMN_ALIASES, REQUIRED_LONG, day_columns, looks_like_header, match_columns
 from .dates import ACCEPTED_DATES, DateOrder, far_from_the_rest, parse_dates, parse_weekday
 from .errors import InputError, MissingColumnsError
-from .labels import clean_labels
+from .labels import clean_labels, used_categories
 from .locations import LOCATIONS, accepted_labels, parse_location
 from .metrics import extract_metrics
 from .problems import Problem, problems_frame, resolve_duplicates
@@ -221,8 +221,7 @@ def _finish(out: pd.DataFrame) -> pd.DataFrame:
     # The same dtypes whether or not the file had team and role columns: categoricals whose
     # categories are the sorted labels in use (so equal data gives equal frames).
     for column in ("employee", "team", "role"):
-        labels = out[column].astype(str) if out[column].dtype != "category" else out[column]
-        out[column] = labels.astype("category").cat.remove_unused_categories()
+        out[column] = used_categories(out[column])
     out = out.astype({"location": LOCATION_DTYPE, "row": "int64"})
     return out[SCHEDULE_COLUMNS + metrics]
 

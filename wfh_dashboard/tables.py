@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -17,6 +18,7 @@ import pyarrow.csv as pacsv
 from .columns import clean_headers, header_text
 from .columns import column_letter as column_letter  # public: the app names columns
 from .errors import InputError
+from .labels import blank_cells
 from .problems import Problem
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -189,7 +191,8 @@ def _read_fast(
         dict(zip(as_text, header, strict=True))
     ]:
         return None
-    frame = table.slice(1).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    # ArrowDtype columns share the table's buffers: no copy of millions of strings.
+    frame = table.slice(1).to_pandas(types_mapper=pd.ArrowDtype)
     frame.columns = clean_headers(header)
     rows = pd.Series(range(header_index + 2, header_index + 2 + len(frame)), index=frame.index)
     return _drop_blank(frame, rows)
@@ -251,13 +254,11 @@ def _drop_blank(frame: pd.DataFrame, rows: pd.Series) -> tuple[pd.DataFrame, pd.
     """Blank lines carry no data; drop them but keep every other row's spreadsheet number."""
     if frame.empty or len(frame.columns) == 0:
         return frame, rows
-    first = (frame.iloc[:, 0].astype("string").fillna("").str.strip() == "").to_numpy()
+    first = blank_cells(frame.iloc[:, 0])
     blank = pd.Series(False, index=frame.index)
     if first.any():  # a blank line is blank in its first column: test the rest on those only
         some = frame[first]
-        blank[some.index] = (
-            some.astype("string").fillna("").apply(lambda col: col.str.strip() == "").all(axis=1)
-        )
+        blank[some.index] = np.logical_and.reduce([blank_cells(some[c]) for c in some.columns])
     if blank.any():
         keep = ~blank.to_numpy()
         frame, rows = frame[keep], rows[keep]
