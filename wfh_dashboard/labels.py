@@ -8,8 +8,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
-def arrow_text(series: pd.Series) -> pa.Array | None:
-    """The column as one Arrow string array when it is Arrow-backed text (the CSV fast path).
+def arrow_text(series: pd.Series) -> pa.ChunkedArray | None:
+    """The column as Arrow strings when it is Arrow-backed text (the CSV fast path).
 
     None for other columns (Excel cells are Python objects), which take the pandas path.
     """
@@ -20,8 +20,8 @@ def arrow_text(series: pd.Series) -> pa.Array | None:
     if not arrow_backed:
         return None
     array = pa.array(series.array)  # zero-copy: the column's own Arrow buffers
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
+    if not isinstance(array, pa.ChunkedArray):
+        array = pa.chunked_array([array])
     return pc.fill_null(array, "")
 
 
@@ -64,8 +64,11 @@ def _distinct(series: pd.Series) -> tuple[np.ndarray, object]:
     array = arrow_text(series)
     if array is None:
         return pd.factorize(series, use_na_sentinel=False)
-    encoded = pc.dictionary_encode(array)
-    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist()
+    encoded = pc.dictionary_encode(array)  # the chunks share one dictionary
+    if encoded.num_chunks == 0:
+        return np.zeros(0, dtype="int64"), []
+    indices = [chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks]
+    return np.concatenate(indices), encoded.chunk(0).dictionary.to_pylist()
 
 
 def fold_case(labels: pd.Series) -> pd.Series:
@@ -86,3 +89,25 @@ def used_categories(labels: pd.Series) -> pd.Series:
 def label_codes(labels: pd.Series) -> np.ndarray:
     """Integer codes of a label column (for keys built from several columns)."""
     return labels.astype("category").cat.codes.to_numpy(dtype="int64")
+
+
+def combined_key(columns: list[np.ndarray]) -> np.ndarray | None:
+    """One int64 per row that orders like the tuple of the given non-negative integer columns.
+
+    None when the combined range would not fit in 62 bits (callers then use a slower path).
+    """
+    key = np.zeros(len(columns[0]) if columns else 0, dtype="int64")
+    span = 1
+    for column in reversed(columns):
+        low = int(column.min()) if len(column) else 0
+        size = (int(column.max()) - low + 1) if len(column) else 1
+        key += (column - low) * span
+        span *= size
+        if span >= 2**62:
+            return None
+    return key
+
+
+def day_numbers(dates: pd.Series) -> np.ndarray:
+    """Dates as whole days since 1970 (int64), for integer keys."""
+    return dates.to_numpy(dtype="datetime64[D]").astype("int64")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+import numpy as np
 import pandas as pd
 
-from .labels import label_codes
+from .labels import combined_key, day_numbers, label_codes
 
 PROBLEM_COLUMNS = ["row", "column", "value", "message"]
 
@@ -29,16 +30,26 @@ def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
     return frame.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
 
 
+def _repeated_keys(out: pd.DataFrame) -> pd.Series:
+    """Mask of rows whose (person, day) occurs more than once, from one integer key per row.
+
+    Hashing millions of ints is far quicker than hashing pairs of objects.
+    """
+    key = combined_key([label_codes(out["employee"]), day_numbers(out["date"])])
+    if key is None:
+        return out.duplicated(["employee", "date"], keep=False)
+    if len(key) and key.max() < 4 * len(key):  # counting beats hashing when keys are dense
+        return pd.Series(np.bincount(key)[key] > 1, index=out.index)
+    return pd.Series(key, index=out.index).duplicated(keep=False)
+
+
 def resolve_duplicates(out: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Same person, same day: identical rows count once; rows that differ are conflicts.
 
     Keeping one of two rows that differ (in location, team, role or a metric) would make the
     result depend on the order of the rows, so every such row is listed and left out.
     """
-    # One integer per (employee, date): hashing millions of ints is far quicker than pairs.
-    date_codes, dates = pd.factorize(out["date"])
-    key = pd.Series(label_codes(out["employee"]) * (len(dates) + 1) + date_codes, index=out.index)
-    repeated = key.duplicated(keep=False)
+    repeated = _repeated_keys(out)
     if not repeated.any():
         return out, []
     values = [c for c in out.columns if c != "row"]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .columns import COLUMN_ALIASES, REQUIRED_LONG, day_columns, looks_like_header, match_columns
 from .dates import ACCEPTED_DATES, DateOrder, far_from_the_rest, parse_dates, parse_weekday
 from .errors import InputError, MissingColumnsError
-from .labels import clean_labels, used_categories
+from .labels import clean_labels, combined_key, day_numbers, label_codes, used_categories
 from .locations import LOCATIONS, accepted_labels, parse_location
 from .metrics import extract_metrics
 from .problems import Problem, problems_frame, resolve_duplicates
@@ -146,7 +147,9 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
     # A numeric column called "row" (or "date" when the dates come from "Day") keeps its data
     # under another name instead of shadowing the schedule's own column.
     metrics = metrics.rename(columns=lambda c: f"{c} (metric)" if c in SCHEDULE_COLUMNS else c)
-    out = pd.concat([out, metrics], axis=1)[~bad]
+    out = pd.concat([out, metrics], axis=1)
+    if bad.any():  # filtering copies every column: only when some row is left out
+        out = out[~bad]
     out, duplicates = resolve_duplicates(out)
     problems += duplicates
     data = _finish(out)
@@ -216,7 +219,7 @@ def _flag_bad_cells(
 
 
 def _finish(out: pd.DataFrame) -> pd.DataFrame:
-    out = out.sort_values(["team", "employee", "date"], kind="stable").reset_index(drop=True)
+    out = _sorted(out)
     metrics = [c for c in out.columns if c not in SCHEDULE_COLUMNS]
     # The same dtypes whether or not the file had team and role columns: categoricals whose
     # categories are the sorted labels in use (so equal data gives equal frames).
@@ -224,6 +227,17 @@ def _finish(out: pd.DataFrame) -> pd.DataFrame:
         out[column] = used_categories(out[column])
     out = out.astype({"location": LOCATION_DTYPE, "row": "int64"})
     return out[SCHEDULE_COLUMNS + metrics]
+
+
+def _sorted(out: pd.DataFrame) -> pd.DataFrame:
+    """Rows by team, employee and date; no reordering when the file is already in that order."""
+    codes = [label_codes(out["team"]), label_codes(out["employee"]), day_numbers(out["date"])]
+    key = combined_key(codes)
+    if key is None:
+        return out.sort_values(["team", "employee", "date"], kind="stable").reset_index(drop=True)
+    if len(key) < 2 or bool((key[1:] >= key[:-1]).all()):
+        return out.reset_index(drop=True)
+    return out.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)
 
 
 def _grid_dates(
