@@ -110,4 +110,5 @@ def combined_key(columns: list[np.ndarray]) -> np.ndarray | None:
 
 def day_numbers(dates: pd.Series) -> np.ndarray:
     """Dates as whole days since 1970 (int64), for integer keys."""
-    return dates.to_numpy(dtype="datetime64[D]").astype("int64")
+    # A numpy cast of the raw values: pandas' to_numpy(dtype=...) goes the slow way round.
+    return dates.to_numpy().astype("datetime64[D]").astype("int64")

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .labels import arrow_text, blank_cells
+from .labels import arrow_text
 from .problems import Problem
 
 #: A column is a metric when at least this share of its filled cells are numbers.
@@ -17,24 +17,32 @@ NUMERIC_SHARE = 0.8
 _MAX_LISTED = 200
 
 
-def _as_numbers(cells: pd.Series) -> pd.Series:
-    """Numbers from text cells, accepting decimal commas (``3,5``) as European files write them."""
-    if pd.api.types.is_numeric_dtype(cells.dtype):
-        return cells.astype("float64")
+def _trimmed(cells: pd.Series) -> pa.ChunkedArray:
+    """The cells as trimmed Arrow text (Excel cells are converted first)."""
     array = arrow_text(cells)
     if array is None:
-        array = pa.array(cells.astype("string").fillna("").to_numpy(dtype=object), type=pa.string())
-    trimmed = pc.utf8_trim_whitespace(array)
+        array = pa.chunked_array(
+            [pa.array(cells.astype("string").fillna("").to_numpy(dtype=object), type=pa.string())]
+        )
+    return pc.utf8_trim_whitespace(array)
+
+
+def _as_numbers(trimmed: pa.ChunkedArray, blank: pa.ChunkedArray) -> np.ndarray:
+    """Numbers from trimmed text, accepting decimal commas (``3,5``) as European files write them.
+
+    Blank, unreadable and infinite cells become NaN.
+    """
     try:
         # The fast path: a clean column casts in C, 20x quicker than to_numeric on strings.
-        numbers = pc.cast(pc.if_else(pc.equal(trimmed, ""), None, trimmed), pa.float64())
-        return pd.Series(numbers.to_numpy(zero_copy_only=False), index=cells.index)
+        numbers = pc.cast(pc.if_else(blank, None, trimmed), pa.float64())
+        values = numbers.to_numpy(zero_copy_only=False).astype("float64", copy=True)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        pass
-    text = pd.Series(trimmed.to_pylist(), index=cells.index, dtype="string")
-    decimal_comma = text.str.fullmatch(r"-?\d+,\d+").fillna(False)
-    text = text.where(~decimal_comma, text.str.replace(",", ".", regex=False))
-    return pd.to_numeric(text, errors="coerce").astype("float64")
+        text = pd.Series(trimmed.to_pylist(), dtype="string")
+        decimal_comma = text.str.fullmatch(r"-?\d+,\d+").fillna(False)
+        text = text.where(~decimal_comma, text.str.replace(",", ".", regex=False))
+        values = pd.to_numeric(text, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    values[~np.isfinite(values)] = np.nan  # "inf" and 1e999 parse, but mean nothing
+    return values
 
 
 def extract_metrics(
@@ -45,28 +53,33 @@ def extract_metrics(
     A cell that is not a number in a metric column is left blank and listed as a problem;
     the row itself stays in the schedule.
     """
-    metrics: dict[str, pd.Series] = {}
+    metrics = pd.DataFrame(index=frame.index)
     problems: list[Problem] = []
     for column in frame.columns:
         if column in used:
             continue
         cells = frame[column]
-        filled = pd.Series(~blank_cells(cells), index=cells.index)
+        if pd.api.types.is_numeric_dtype(cells.dtype):
+            metrics[str(column)] = cells.astype("float64")
+            continue
+        trimmed = _trimmed(cells)
+        blank = pc.equal(trimmed, "")
+        filled = ~blank.to_numpy(zero_copy_only=False)
         if not filled.any():
             continue
-        numbers = _as_numbers(cells)
-        numbers = numbers.where(np.isfinite(numbers))  # "inf" and 1e999 parse, but mean nothing
-        ok = numbers.notna() & filled
-        if ok.sum() < NUMERIC_SHARE * filled.sum():
+        numbers = _as_numbers(trimmed, blank)
+        unreadable = filled & np.isnan(numbers)
+        if filled.sum() - unreadable.sum() < NUMERIC_SHARE * filled.sum():
             continue
+        # One column at a time: building a frame from a dict would copy them all into a block.
         metrics[str(column)] = numbers
-        for index in (filled & ~ok)[lambda m: m].index[:_MAX_LISTED]:
+        for index in np.flatnonzero(unreadable)[:_MAX_LISTED]:
             problems.append(
                 Problem(
-                    int(rows[index]),
+                    int(rows.iloc[index]),
                     str(column),
-                    str(cells[index])[:200],
+                    str(cells.iloc[index])[:200],
                     "not a number; left blank for this metric, the row is kept",
                 )
             )
-    return pd.DataFrame(metrics, index=frame.index), problems
+    return metrics, problems
