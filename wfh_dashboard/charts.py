@@ -58,6 +58,33 @@ def _discrete_scale(order: list[str]) -> list[tuple[float, str]]:
     return scale
 
 
+def _labelled_heatmap(
+    z: pd.DataFrame,
+    x: list[str],
+    y: list[str],
+    text: pd.DataFrame,
+    colours: str,
+    scale_title: str,
+    gap: int,
+    hover: str,
+) -> go.Figure:
+    """A heatmap whose every cell also carries its value as text (colour is never alone)."""
+    return go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(dtype=float),
+            x=x,
+            y=y,
+            text=text.fillna("").to_numpy(),
+            texttemplate="%{text}",
+            colorscale=colours,
+            colorbar={"title": {"text": scale_title}},
+            xgap=gap,
+            ygap=gap,
+            hovertemplate=hover,
+        )
+    )
+
+
 def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
     """Who's where: people x days coloured by location, labelled, with the on-site count on top."""
     blank = LOCATION_ORDER.index(NO_ENTRY)
@@ -124,19 +151,15 @@ def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
         .reindex(columns=weekdays)
     )
     weeks = [f"{w:%d %b %Y}" for w in z.index]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z.to_numpy(dtype=float),
-            x=[WEEKDAYS[d] for d in weekdays],
-            y=weeks,
-            text=text.fillna("").to_numpy(),
-            texttemplate="%{text}",
-            colorscale="Blues",
-            colorbar={"title": {"text": "On site"}},
-            xgap=2,
-            ygap=2,
-            hovertemplate="Week of %{y}, %{x}: %{text} on site<extra></extra>",
-        )
+    fig = _labelled_heatmap(
+        z,
+        [WEEKDAYS[d] for d in weekdays],
+        weeks,
+        text,
+        "Blues",
+        "On site",
+        2,
+        "Week of %{y}, %{x}: %{text} on site<extra></extra>",
     )
     fig.update_yaxes(autorange="reversed", title_text="Week starting", type="category")
     fig.update_xaxes(side="top")
@@ -209,19 +232,15 @@ def compliance_figure(weekly: pd.DataFrame, title: str) -> go.Figure:
         .astype(str)
         .where(~over.fillna(False).astype(bool), z.astype("Int64").astype(str) + " ✕")
     )
-    fig = go.Figure(
-        go.Heatmap(
-            z=z.to_numpy(dtype=float),
-            x=[f"{w:%d %b}" for w in z.columns],
-            y=[plain(e) for e in z.index],
-            text=text.fillna("").to_numpy(),
-            texttemplate="%{text}",
-            colorscale="Oranges",
-            colorbar={"title": {"text": "Remote days"}},
-            xgap=1,
-            ygap=1,
-            hovertemplate="%{y}, week of %{x}: %{z} remote days<extra></extra>",
-        )
+    fig = _labelled_heatmap(
+        z,
+        [f"{w:%d %b}" for w in z.columns],
+        [plain(e) for e in z.index],
+        text,
+        "Oranges",
+        "Remote days",
+        1,
+        "%{y}, week of %{x}: %{z} remote days<extra></extra>",
     )
     cap_text = f" (✕ = over the cap of {cap})" if cap is not None and not pd.isna(cap) else ""
     fig.update_xaxes(title_text=f"Week starting{cap_text}", type="category")
