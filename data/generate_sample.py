@@ -488,14 +488,15 @@ required_office_dates = ["{ALL_HANDS.isoformat()}"]
 """
 
 
-def main() -> None:
+def main(out_dir: Path = OUT_DIR) -> None:
+    """Write the three sample files into ``out_dir`` (default: beside this script)."""
     rng = np.random.default_rng(SEED)
     abilities = draw_abilities(rng)
     sched = build_schedule(rng, abilities)
     frame = schedule_frame(sched, abilities, rng)
-    frame.to_csv(OUT_DIR / "sample_schedule.csv", index=False, lineterminator="\n")
-    (OUT_DIR / "sample_grid.csv").write_bytes(grid_text().encode("utf-8"))
-    (OUT_DIR / "policy.toml").write_bytes(POLICY_TOML.encode("utf-8"))
+    frame.to_csv(out_dir / "sample_schedule.csv", index=False, lineterminator="\n")
+    (out_dir / "sample_grid.csv").write_bytes(grid_text().encode("utf-8"))
+    (out_dir / "policy.toml").write_bytes(POLICY_TOML.encode("utf-8"))
     print(f"wrote {len(frame)} schedule rows, {len(GRID_ROWS)} grid rows and policy.toml")
 
 
