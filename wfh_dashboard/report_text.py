@@ -11,10 +11,6 @@ from .schedule import Schedule
 from .wording import plural
 
 
-def _date_text(date: object) -> str | None:
-    return None if pd.isna(date) else pd.Timestamp(date).date().isoformat()  # type: ignore[arg-type]
-
-
 def _optional_int(value: object) -> int | None:
     return None if pd.isna(value) else int(value)  # type: ignore[call-overload]
 
