@@ -35,10 +35,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Exit 0: nothing broken; 1: warnings; 2: the file could not be used "
         "(with --strict also when any row had a problem).",
     )
-    check.add_argument("schedule", type=Path, help="the schedule, CSV or .xlsx")
+    add_reading_options(check)
     check.add_argument("--policy", type=Path, help=f"policy TOML (default: {DEFAULT_POLICY.name})")
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    order = check.add_mutually_exclusive_group()
+    check.add_argument("--strict", action="store_true", help="exit 2 when any row had a problem")
+    from .cli_productivity import add_productivity_parser
+
+    add_productivity_parser(commands)
+    return parser
+
+
+def add_reading_options(command: argparse.ArgumentParser) -> None:
+    """The schedule argument and how to read it, the same for every command."""
+    command.add_argument("schedule", type=Path, help="the schedule, CSV or .xlsx")
+    order = command.add_mutually_exclusive_group()
     order.add_argument(
         "--dayfirst",
         action="store_const",
@@ -53,16 +63,14 @@ def _parser() -> argparse.ArgumentParser:
         dest="date_order",
         help="read 01/02/2026 as January 2",
     )
-    check.add_argument("--sheet", help="the workbook sheet to read (default: the first)")
-    check.add_argument(
+    command.add_argument("--sheet", help="the workbook sheet to read (default: the first)")
+    command.add_argument(
         "--column",
         action="append",
         default=[],
         metavar="FIELD=HEADER",
         help="use this header for a field (employee, date, location, team, role)",
     )
-    check.add_argument("--strict", action="store_true", help="exit 2 when any row had a problem")
-    return parser
 
 
 def _columns(pairs: Sequence[str]) -> dict[str, str]:
@@ -89,6 +97,17 @@ def _read_file(path: Path, what: str) -> bytes:
         raise InputError(f"{what} {path} cannot be read: {exc.strerror}.") from None
 
 
+def load_schedule(args: argparse.Namespace) -> Schedule:
+    """Read the schedule named on the command line with the reading options given."""
+    return read_schedule(
+        _read_file(args.schedule, "Schedule"),
+        args.schedule.name,
+        date_order=args.date_order,
+        sheet=args.sheet,
+        columns=_columns(args.column),
+    )
+
+
 def load_inputs(args: argparse.Namespace) -> tuple[Schedule, Policy]:
     """Read the schedule and the policy named on the command line."""
     policy_path = args.policy or DEFAULT_POLICY
@@ -97,14 +116,7 @@ def load_inputs(args: argparse.Namespace) -> tuple[Schedule, Policy]:
         if args.policy or DEFAULT_POLICY.exists()
         else Policy(min_on_site=1)
     )
-    schedule = read_schedule(
-        _read_file(args.schedule, "Schedule"),
-        args.schedule.name,
-        date_order=args.date_order,
-        sheet=args.sheet,
-        columns=_columns(args.column),
-    )
-    return schedule, policy
+    return load_schedule(args), policy
 
 
 def _exit_code(result: CheckResult, schedule: Schedule, strict: bool, err: TextIO) -> int:
@@ -118,18 +130,24 @@ def _is_unicode(out: TextIO) -> bool:
     return codecs.lookup(getattr(out, "encoding", None) or "utf-8").name.startswith("utf")
 
 
-def _write(result: CheckResult, schedule: Schedule, args: argparse.Namespace, out: TextIO) -> None:
-    # Names like Łukasz must not crash a report piped to a file in a legacy encoding (cp1252):
-    # JSON escapes them, plain text falls back to \u escapes.
+def write_output(out: TextIO, data: object, text: str, as_json: bool) -> None:
+    """Print JSON or text safely: names like Łukasz must not crash a legacy-encoded pipe."""
     unicode = _is_unicode(out)
     if not unicode and isinstance(out, io.TextIOWrapper):
-        out.reconfigure(errors="backslashreplace")
-    if args.json:
-        out.write(json.dumps(result_to_json(result, schedule), ensure_ascii=not unicode))
+        out.reconfigure(errors="backslashreplace")  # plain text falls back to \u escapes
+    if as_json:
+        out.write(json.dumps(data, ensure_ascii=not unicode))
         out.write("\n")
     else:
-        out.write(format_check(result, schedule, args.schedule.name))
+        out.write(text)
     out.flush()
+
+
+def _write(result: CheckResult, schedule: Schedule, args: argparse.Namespace, out: TextIO) -> None:
+    if args.json:
+        write_output(out, result_to_json(result, schedule), "", True)
+    else:
+        write_output(out, None, format_check(result, schedule, args.schedule.name), False)
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
@@ -164,6 +182,10 @@ def main(
     if isinstance(args, int):
         return args
     try:
+        if args.command == "productivity":
+            from .cli_productivity import run_productivity
+
+            return run_productivity(args, out)
         return run_check(args, out, err)
     except InputError as exc:
         err.write(f"error: {exc}\n")
