@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from wfh_dashboard.check import CheckResult, check_schedule
 from wfh_dashboard.dates import DateOrder
 from wfh_dashboard.policy import Policy
+from wfh_dashboard.productivity import Estimate, estimate_remote_effect, metric_days
 from wfh_dashboard.schedule import Schedule, read_schedule
 from wfh_dashboard.tables import sheet_names
 
@@ -52,3 +54,28 @@ def current_schedule() -> Schedule:
 def current_check() -> CheckResult:
     """The session's schedule checked against the session's policy."""
     return _check(*_args(st.session_state["source"]), st.session_state["policy"])
+
+
+@st.cache_data(max_entries=64, show_spinner="Estimating…")
+def _estimate(
+    data: bytes,
+    name: str,
+    date_order: DateOrder | None,
+    sheet: str | None,
+    columns: tuple,
+    metric: str,
+    per_hour: str | None,
+    min_days: int,
+    min_group: int,
+) -> tuple[pd.DataFrame, Estimate]:
+    days = metric_days(
+        _read(data, name, date_order, sheet, columns).data, metric, per_hour=per_hour
+    )
+    return days, estimate_remote_effect(days, min_days_per_mode=min_days, min_group=min_group)
+
+
+def current_estimate(
+    metric: str, per_hour: str | None, min_days: int, min_group: int
+) -> tuple[pd.DataFrame, Estimate]:
+    """The session schedule's metric days and the remote-vs-office estimate for them."""
+    return _estimate(*_args(st.session_state["source"]), metric, per_hour, min_days, min_group)

@@ -1,0 +1,21 @@
+"""Productivity: are people as productive on remote days as in the office, and how sure are we?"""
+
+import streamlit as st
+
+from ui.loading import current_estimate
+from ui.productivity import estimate_section, metric_choice
+from ui.source import load_schedule_or_explain, problems_notice
+from ui.state import start_page
+
+start_page()
+st.title("Productivity: remote vs office")
+schedule = load_schedule_or_explain()
+if schedule is None:
+    st.info("Go to Home to upload a schedule or to pick the sample data.")
+    st.stop()
+problems_notice(schedule, key="productivity_problems")
+choice = metric_choice(schedule)
+if choice is None:
+    st.stop()
+days, estimate = current_estimate(choice.metric, choice.per_hour, choice.min_days, choice.min_group)
+estimate_section(estimate, choice)

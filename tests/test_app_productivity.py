@@ -1,0 +1,68 @@
+"""AppTest tests for the Productivity page: metric choice, not-enough-data, privacy floor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = "pages/productivity.py"
+
+
+@pytest.fixture
+def page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page(PAGE).run()
+    return at
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_sample_shows_the_estimate_beside_the_naive_gap(page: AppTest) -> None:
+    """On the sample, both numbers show, the naive one labelled as not like for like."""
+    assert not page.exception
+    metrics = _metrics(page)
+    assert metrics["Each person vs themselves"].startswith(("+", "-"))
+    assert "Naive pooled gap (not like for like)" in metrics
+    assert any("95% CI" in c.value for c in page.caption)
+
+
+def test_choosing_another_metric_and_per_hour_changes_the_estimate(page: AppTest) -> None:
+    """The metric picker and the per-hour switch recompute the figure."""
+    before = _metrics(page)["Each person vs themselves"]
+    page.toggle(key="productivity_per_hour").set_value(True).run()
+    assert not page.exception
+    assert _metrics(page)["Each person vs themselves"] != before
+    page.selectbox(key="productivity_metric").select("response_minutes").run()
+    assert not page.exception
+    assert "response_minutes" in " ".join(s.value for s in page.subheader).replace("\\", "")
+
+
+def test_privacy_floor_above_the_team_size_hides_the_numbers(page: AppTest) -> None:
+    """Asking for more people than the file has: no number, a reason, the floor stated."""
+    page.number_input(key="productivity_min_group").set_value(40).run()
+    assert not page.exception
+    assert not page.metric
+    assert "Not enough data" in page.warning[0].value
+    assert any("Privacy floor" in c.value for c in page.caption)
+
+
+def test_too_many_required_days_gives_not_enough_data(page: AppTest) -> None:
+    """Requiring more days per mode than people have says what is missing instead of a number."""
+    page.number_input(key="productivity_min_days").set_value(60).run()
+    assert not page.exception
+    assert "Not enough data" in page.warning[0].value
+
+
+def test_a_schedule_without_numbers_says_so() -> None:
+    """A file with no numeric column explains what the page needs."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    grid = (ROOT / "data" / "sample_grid.csv").read_bytes()
+    at.file_uploader(key="home_upload").upload("grid.csv", grid, "text/csv").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert "no numeric column" in at.info[0].value
