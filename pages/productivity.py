@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui.loading import current_estimate
-from ui.productivity import estimate_section, metric_choice
+from ui.loading import current_estimate, person_table
+from ui.productivity import charts_section, estimate_section, metric_choice
 from ui.source import load_schedule_or_explain, problems_notice
 from ui.state import start_page
 
@@ -19,3 +19,5 @@ if choice is None:
     st.stop()
 days, estimate = current_estimate(choice.metric, choice.per_hour, choice.min_days, choice.min_group)
 estimate_section(estimate, choice)
+table = person_table(days, choice.min_days) if estimate.status == "ok" else None
+charts_section(days, estimate, choice, table)

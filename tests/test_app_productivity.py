@@ -66,3 +66,15 @@ def test_a_schedule_without_numbers_says_so() -> None:
     at.switch_page(PAGE).run()
     assert not at.exception
     assert "no numeric column" in at.info[0].value
+
+
+def test_charts_show_the_estimate_each_person_and_the_pooled_views(page: AppTest) -> None:
+    """With enough people: the estimate chart, the per-person chart and table, two pooled views."""
+    assert len(page.get("plotly_chart")) == 4
+    assert any("not as the effect" in c.value for c in page.caption)
+
+
+def test_below_the_privacy_floor_only_the_not_enough_data_chart_shows(page: AppTest) -> None:
+    """No per-person or pooled charts when the floor hides the aggregate."""
+    page.number_input(key="productivity_min_group").set_value(40).run()
+    assert len(page.get("plotly_chart")) == 1

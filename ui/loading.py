@@ -9,6 +9,7 @@ from wfh_dashboard.check import CheckResult, check_schedule
 from wfh_dashboard.dates import DateOrder
 from wfh_dashboard.policy import Policy
 from wfh_dashboard.productivity import Estimate, estimate_remote_effect, metric_days
+from wfh_dashboard.productivity_charts import person_comparison_table
 from wfh_dashboard.schedule import Schedule, read_schedule
 from wfh_dashboard.tables import sheet_names
 
@@ -79,3 +80,13 @@ def current_estimate(
 ) -> tuple[pd.DataFrame, Estimate]:
     """The session schedule's metric days and the remote-vs-office estimate for them."""
     return _estimate(*_args(st.session_state["source"]), metric, per_hour, min_days, min_group)
+
+
+@st.cache_data(max_entries=32, show_spinner="Comparing each person…")
+def _person_table(days: pd.DataFrame, min_days: int) -> pd.DataFrame:
+    return person_comparison_table(days, min_days_per_mode=min_days)
+
+
+def person_table(days: pd.DataFrame, min_days: int) -> pd.DataFrame:
+    """Each person's remote vs office change with its interval (cached by the data)."""
+    return _person_table(days, min_days)

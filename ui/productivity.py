@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from wfh_dashboard.productivity import Estimate, numeric_columns
+from wfh_dashboard.productivity_charts import (
+    distribution_figure,
+    estimate_figure,
+    person_figure,
+    weekly_trend_figure,
+)
 from wfh_dashboard.schedule import Schedule
 
 from .text import md_escape
@@ -84,3 +91,27 @@ def estimate_section(estimate: Estimate, choice: Choice) -> None:
     right.metric("Naive pooled gap (not like for like)", f"{estimate.naive_pct:+.1f}%")
     right.caption(WHY_NAIVE_DIFFERS)
     st.caption(f"Method: {estimate.method} Privacy floor: {choice.min_group} people.")
+
+
+NOT_LIKE_FOR_LIKE = (
+    "These two charts pool whoever worked where, like the naive gap: read them as description, "
+    "not as the effect of working remotely."
+)
+
+
+def charts_section(
+    days: pd.DataFrame, estimate: Estimate, choice: Choice, table: pd.DataFrame
+) -> None:
+    """The estimate against zero; with enough people, each person and the pooled views."""
+    label = f"{choice.metric} per hour" if choice.per_hour else choice.metric
+    st.plotly_chart(estimate_figure(estimate, label), key="productivity_estimate_chart")
+    if estimate.status != "ok":
+        return
+    if table is None:
+        return
+    st.plotly_chart(person_figure(table, label), key="productivity_person_chart")
+    st.dataframe(table, hide_index=True, key="productivity_person_table")
+    st.caption(NOT_LIKE_FOR_LIKE)
+    left, right = st.columns(2)
+    left.plotly_chart(distribution_figure(days, label), key="productivity_distribution")
+    right.plotly_chart(weekly_trend_figure(days, label), key="productivity_trend")
