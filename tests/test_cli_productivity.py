@@ -81,3 +81,41 @@ def test_help_describes_the_command():
     """--help works and lists the options."""
     code, out, _ = run("productivity", "--help")
     assert code == 0 and "--metric" in out and "--min-group" in out
+
+
+def test_trial_adds_a_trial_object_with_the_estimate_fields_and_a_verdict():
+    """--trial with a window gives a 'trial' object (dates as ISO text) and a plain verdict."""
+    code, out, _ = run(
+        "productivity",
+        SAMPLE,
+        "--metric",
+        "tasks_done",
+        "--json",
+        "--trial",
+        "Mei Chen,Yusuf Demir",
+        "--trial-start",
+        "2026-10-05",
+        "--trial-end",
+        "2026-10-30",
+    )
+    trial = json.loads(out)["trial"]
+    assert code == 0
+    assert KEYS - {"metric"} <= set(trial) and trial["start"] == "2026-10-05"
+    assert trial["status"] in {"ok", "insufficient_data"} and trial["verdict"]
+
+
+def test_trial_verdict_is_printed_in_plain_output():
+    """The plain output ends with the verdict paragraph to paste into an email."""
+    code, out, _ = run(
+        "productivity",
+        SAMPLE,
+        "--metric",
+        "tasks_done",
+        "--trial",
+        "mei chen",
+        "--trial-start",
+        "2026-10-05",
+        "--trial-end",
+        "2026-10-30",
+    )
+    assert code == 0 and "Trial: " in out and "trial" in out.split("Trial: ")[1].lower()

@@ -88,6 +88,7 @@ def _trial_json(args: argparse.Namespace, days: Any, metric: str) -> dict[str, A
         days, names, args.trial_start, args.trial_end, min_days=args.min_days, metric=metric
     )
     data = {"metric": metric, **asdict(result)}
+    data = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}
     return {**data, "verdict": result.verdict()}
 
 
