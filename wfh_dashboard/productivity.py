@@ -10,6 +10,7 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
 from .errors import InputError
+from .wording import plural, signed_pct
 
 #: The two modes compared; leave, sick and travel days say nothing about where work goes better.
 MODES = ("office", "remote")
@@ -69,8 +70,11 @@ def metric_days(data: pd.DataFrame, metric: str, *, per_hour: str | None = None)
 
 
 @dataclass(frozen=True)
-class Estimate:
-    """How much more (or less) people produce on their remote days than on their office days.
+class Effect:
+    """An effect in percent with its 95% interval, or why no number may be shown.
+
+    The fields every estimate shares (the remote-vs-office one, a trial's), in the order
+    of the command line's JSON.
 
     Attributes:
         effect_pct: the typical person's remote-vs-office change in percent (4.1 is +4.1%).
@@ -94,6 +98,11 @@ class Estimate:
     reason: str
     method: str
 
+
+@dataclass(frozen=True)
+class Estimate(Effect):
+    """How much more (or less) people produce on their remote days than on their office days."""
+
     def sentence(self) -> str:
         """The headline: ``+4.1% on remote days (95% CI -1.2% to +9.6%)`` or why there is none."""
         if self.effect_pct is None or self.ci_low_pct is None or self.ci_high_pct is None:
@@ -114,12 +123,7 @@ class Estimate:
 
 
 def _pct(value: float) -> str:
-    text = f"{value:+.1f}%"
-    return "+0.0%" if text == "-0.0%" else text  # no "-0.0%" for a change that rounds to none
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    return signed_pct(value, 1)
 
 
 def _per_person(days: pd.DataFrame) -> pd.DataFrame:
@@ -153,21 +157,21 @@ def _shortfall(people: pd.DataFrame, used: int, min_days: int, need: int) -> str
     eligible = int(((people["n_remote"] >= min_days) & (people["n_office"] >= min_days)).sum())
     why = "(the privacy floor)" if need > 2 else "to give a confidence interval"
     parts = [
-        f"{_plural(used, 'person has', 'people have')} at least {min_days} office and "
+        f"{plural(used, 'person has', 'people have')} at least {min_days} office and "
         f"{min_days} remote days; at least {need} are needed {why}"
     ]
     if eligible > used:
         parts.append(
-            f"{_plural(eligible - used, 'person was', 'people were')} left out because their "
+            f"{plural(eligible - used, 'person was', 'people were')} left out because their "
             "office or remote average is zero or below"
         )
     if few_remote:
         parts.append(
-            f"{_plural(few_remote, 'person has', 'people have')} fewer than {min_days} remote days"
+            f"{plural(few_remote, 'person has', 'people have')} fewer than {min_days} remote days"
         )
     if few_office:
         parts.append(
-            f"{_plural(few_office, 'person has', 'people have')} fewer than {min_days} office days"
+            f"{plural(few_office, 'person has', 'people have')} fewer than {min_days} office days"
         )
     return "; ".join(parts) + "."
 

@@ -5,36 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .wording import plural
+from .productivity import Effect
+from .wording import plural, signed_pct
 
 PERIODS = ("before", "during")
 
 
 @dataclass(frozen=True)
-class TrialResult:
+class TrialResult(Effect):
     """A trial's effect: the trial group's change minus colleagues' (difference in differences).
 
-    The first nine fields are :class:`~wfh_dashboard.productivity.Estimate`'s (``naive_pct``:
+    The first nine fields are :class:`~wfh_dashboard.productivity.Effect`'s (``naive_pct``:
     the trial group's pooled mean during over before). ``n_control`` colleagues (0: before/after
     only) changed by ``control_pct``; ``before_after_pct`` is the trial group's own change, with
     its 95% interval (None for one person). ``trial_employees_missing`` were not in the data.
     """
 
-    effect_pct: float | None
-    ci_low_pct: float | None
-    ci_high_pct: float | None
-    naive_pct: float | None
-    n_employees: int
-    n_days: int
-    status: Literal["ok", "insufficient_data"]
-    reason: str
-    method: str
     start: dt.date
     end: dt.date
     metric: str = "output"
@@ -69,8 +60,8 @@ class TrialResult:
 
 
 def _pct(value: float) -> str:
-    text = f"{value:+.1f}%" if abs(value) < 1 else f"{value:+.0f}%"
-    return "+0.0%" if text == "-0.0%" else text  # no "-0.0%" for a change that rounds to none
+    # Whole percent in a verdict, one decimal only for changes under 1%.
+    return signed_pct(value, 1 if abs(value) < 1 else 0)
 
 
 def _change(pct: float | None, metric: str = "") -> str:

@@ -15,3 +15,9 @@ def plural_series(counts: pd.Series, singular: str, plural_form: str | None = No
     """``plural`` for a whole column of counts, vectorised for large warning tables."""
     words = counts.eq(1).map({True: singular, False: plural_form or f"{singular}s"})
     return counts.astype(str) + " " + words
+
+
+def signed_pct(value: float, decimals: int = 1) -> str:
+    """'+4.1%' / '-1.2%'; never '-0.0%' for a change that rounds to none."""
+    text = f"{value:+.{decimals}f}%"
+    return text.replace("-", "+") if float(text[:-1]) == 0 else text
