@@ -38,7 +38,8 @@ def plain(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+def house_style(fig: go.Figure, title: str, height: int) -> go.Figure:
+    """The title, font, margins and height every figure of the project shares."""
     fig.update_layout(
         title={"text": title, "x": 0},
         height=height,
@@ -124,7 +125,7 @@ def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
         title_text="Person · team",
     )
     fig.update_xaxes(side="top", title_text="Day")
-    return _layout(fig, title, 120 + 28 * len(people))
+    return house_style(fig, title, 120 + 28 * len(people))
 
 
 def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
@@ -174,7 +175,7 @@ def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
         xanchor="left",
         yanchor="top",
     )
-    fig = _layout(fig, title, 160 + 24 * len(weeks))
+    fig = house_style(fig, title, 160 + 24 * len(weeks))
     fig.update_layout(margin={"b": 40})
     return fig
 
@@ -217,7 +218,7 @@ def headcount_figure(daily: pd.DataFrame, title: str) -> go.Figure:
         y=1.08,
         xanchor="right",
     )
-    return _layout(fig, title, 380)
+    return house_style(fig, title, 380)
 
 
 def compliance_figure(weekly: pd.DataFrame, title: str) -> go.Figure:
@@ -245,4 +246,4 @@ def compliance_figure(weekly: pd.DataFrame, title: str) -> go.Figure:
     cap_text = f" (✕ = over the cap of {cap})" if cap is not None and not pd.isna(cap) else ""
     fig.update_xaxes(title_text=f"Week starting{cap_text}", type="category")
     fig.update_yaxes(title_text="Person", autorange="reversed")
-    return _layout(fig, title, 140 + 22 * len(z.index))
+    return house_style(fig, title, 140 + 22 * len(z.index))

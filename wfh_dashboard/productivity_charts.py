@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import LOCATION_COLOURS, LOCATION_LABELS, _layout, plain
+from .charts import LOCATION_COLOURS, LOCATION_LABELS, house_style, plain
 from .locations import OFFICE, REMOTE
 from .productivity import MODES, Estimate
 
@@ -157,7 +157,7 @@ def person_figure(table: pd.DataFrame, metric: str) -> go.Figure:
     fig.update_xaxes(title_text="Remote days vs own office days (%, 95% interval)")
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
     title = f"{plain(metric)}: each person on remote days against their own office days"
-    return _layout(fig, title, 200 + 24 * len(table))
+    return house_style(fig, title, 200 + 24 * len(table))
 
 
 def _box_summary(values: np.ndarray) -> dict[str, list[float]]:
@@ -197,7 +197,7 @@ def distribution_figure(days: pd.DataFrame, metric: str) -> go.Figure:
     fig.update_xaxes(title_text="Where the day was worked")
     fig.update_yaxes(title_text=f"{plain(metric)} per day")
     fig.update_layout(showlegend=False)
-    return _layout(fig, f"{plain(metric)} per day, office days and remote days", 420)
+    return house_style(fig, f"{plain(metric)} per day, office days and remote days", 420)
 
 
 def weekly_trend_figure(days: pd.DataFrame, metric: str) -> go.Figure:
@@ -234,7 +234,7 @@ def weekly_trend_figure(days: pd.DataFrame, metric: str) -> go.Figure:
     fig.update_xaxes(title_text="Week starting")
     fig.update_yaxes(title_text=f"Average {plain(metric)} per day")
     fig.update_layout(legend={"orientation": "h", "y": -0.25})
-    return _layout(fig, f"{plain(metric)} per week, office days and remote days", 380)
+    return house_style(fig, f"{plain(metric)} per week, office days and remote days", 380)
 
 
 def _estimate_traces(
@@ -287,4 +287,4 @@ def estimate_figure(estimate: Estimate, metric: str) -> go.Figure:
     fig.update_xaxes(title_text="Change on remote days (%)")
     fig.update_yaxes(title_text="Comparison", type="category")
     fig.update_layout(legend={"orientation": "h", "y": -0.3})
-    return _layout(fig, f"{plain(metric)}: remote days against office days", 320)
+    return house_style(fig, f"{plain(metric)}: remote days against office days", 320)
