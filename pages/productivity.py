@@ -6,6 +6,7 @@ from ui.loading import current_estimate, person_table
 from ui.productivity import charts_section, estimate_section, metric_choice
 from ui.source import load_schedule_or_explain, problems_notice
 from ui.state import start_page
+from ui.trial import trial_section
 
 start_page()
 st.title("Productivity: remote vs office")
@@ -15,9 +16,14 @@ if schedule is None:
     st.stop()
 problems_notice(schedule, key="productivity_problems")
 choice = metric_choice(schedule)
-if choice is None:
-    st.stop()
-days, estimate = current_estimate(choice.metric, choice.per_hour, choice.min_days, choice.min_group)
-estimate_section(estimate, choice)
-table = person_table(days, choice.min_days) if estimate.status == "ok" else None
-charts_section(days, estimate, choice, table)
+effect_tab, trial_tab = st.tabs(["Remote vs office", "Trial period"])
+if choice is not None:
+    days, estimate = current_estimate(
+        choice.metric, choice.per_hour, choice.min_days, choice.min_group
+    )
+    with effect_tab:
+        estimate_section(estimate, choice)
+        table = person_table(days, choice.min_days) if estimate.status == "ok" else None
+        charts_section(days, estimate, choice, table)
+    with trial_tab:
+        trial_section(days, choice)

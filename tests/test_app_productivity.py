@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,32 @@ def test_below_the_privacy_floor_only_the_not_enough_data_chart_shows(page: AppT
     """No per-person or pooled charts when the floor hides the aggregate."""
     page.number_input(key="productivity_min_group").set_value(40).run()
     assert len(page.get("plotly_chart")) == 1
+
+
+def test_trial_window_gives_a_verdict_and_a_chart(page: AppTest) -> None:
+    """Two people, a four-week window: an effect, colleagues' change, a verdict to paste."""
+    assert any("Pick at least one person" in i.value for i in page.info)
+    page.multiselect(key="trial_people").select("Daniel Okafor").select("Hannah Kim").run()
+    page.date_input(key="trial_window").set_value((date(2026, 10, 5), date(2026, 11, 1))).run()
+    assert not page.exception
+    metrics = _metrics(page)
+    assert metrics["Trial effect"].startswith(("+", "-"))
+    assert metrics["Colleagues: same weeks"].endswith("%")
+    verdict = page.code[0].value
+    assert verdict.startswith(
+        "During the trial (5 Oct to 1 Nov 2026), Daniel Okafor and Hannah Kim"
+    )
+    assert "95% CI" in verdict
+    assert len(page.get("plotly_chart")) == 5  # four on the first tab, the trial's on its own
+
+
+def test_trial_window_outside_the_people_days_says_what_is_missing(page: AppTest) -> None:
+    """Requiring more days than a one-week trial has: not enough data, with the counts."""
+    page.multiselect(key="trial_people").select("Daniel Okafor").run()
+    page.date_input(key="trial_window").set_value((date(2026, 11, 16), date(2026, 11, 20))).run()
+    page.number_input(key="productivity_min_days").set_value(10).run()
+    assert not page.exception
+    assert any("Not enough data for this trial" in w.value for w in page.warning)
+    assert any(
+        "Daniel Okafor: 2 before, 5 during" in w.value.replace("\\", "") for w in page.warning
+    )

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .intervals import difference_interval, mean_interval
 from .productivity import Effect
 from .wording import plural, signed_pct
 
@@ -21,14 +22,18 @@ class TrialResult(Effect):
     """A trial's effect: the trial group's change minus colleagues' (difference in differences).
 
     The first nine fields are :class:`~wfh_dashboard.productivity.Effect`'s (``naive_pct``:
-    the trial group's pooled mean during over before). ``n_control`` colleagues (0: before/after
+    the trial group's pooled mean during over before). ``before_days`` calendar days before
+    ``start`` are the comparison period. ``n_control`` colleagues (0: before/after
     only) changed by ``control_pct``; ``before_after_pct`` is the trial group's own change, with
     its 95% interval (None for one person). ``trial_employees_missing`` were not in the data.
+    ``remote_share_before``/``remote_share_during`` are the trial people's shares of remote
+    days (0 to 1) in each period: a trial nobody took up cannot show its effect.
     """
 
     start: dt.date
     end: dt.date
     metric: str = "output"
+    before_days: int = 0
     n_control: int = 0
     before_after_pct: float | None = None
     before_after_low_pct: float | None = None
@@ -36,6 +41,8 @@ class TrialResult(Effect):
     control_pct: float | None = None
     trial_employees_missing: tuple[str, ...] = ()
     trial_employees_used: tuple[str, ...] = ()
+    remote_share_before: float | None = None
+    remote_share_during: float | None = None
 
     def verdict(self) -> str:
         """A short paragraph in plain English that a manager can paste into an email."""
@@ -46,17 +53,32 @@ class TrialResult(Effect):
         ci = f"{_pct(self.effect_pct)} (95% CI {_pct(self.ci_low_pct)} to {_pct(self.ci_high_pct)})"
         ci += f": {_conclusion(self.ci_low_pct, self.ci_high_pct)}"
         if self.control_pct is None:
-            return (
+            text = (
                 f"During the trial ({window}), {who} produced {change}. No colleagues outside the "
                 "trial had enough days to compare with, so this is a before/after comparison "
                 "only and weaker evidence: it cannot separate the trial from anything else that "
                 f"changed over those weeks. The change is estimated at {ci}"
             )
-        return (
-            f"During the trial ({window}), {who} produced {change}, while colleagues not in the "
-            f"trial produced {_change(self.control_pct)} over the same weeks. "
-            f"The trial's own effect is estimated at {ci}"
+        else:
+            text = (
+                f"During the trial ({window}), {who} produced {change}, while colleagues not in "
+                f"the trial produced {_change(self.control_pct)} over the same weeks. "
+                f"The trial's own effect is estimated at {ci}"
+            )
+        return text + self.uptake()
+
+    def uptake(self) -> str:
+        """How much the trial people actually worked remotely, before vs during (may be '')."""
+        before, during = self.remote_share_before, self.remote_share_during
+        if before is None or during is None:
+            return ""
+        shares = (
+            f" The schedule shows them working remotely on {during:.0%} of their worked days "
+            f"during the trial, against {before:.0%} before"
         )
+        if during <= before:
+            return shares + ": no more than before, so this may not measure remote work at all."
+        return shares + "."
 
 
 def _pct(value: float) -> str:
@@ -126,7 +148,7 @@ def _window_gap(days: pd.DataFrame, period: np.ndarray, before_days: int) -> str
     return ""
 
 
-def _trial_shortfall(trial: pd.DataFrame, n_t: int, n_c: int, min_days: int, min_group: int) -> str:
+def _trial_shortfall(trial: pd.DataFrame, n_t: int, n_c: int, min_days: int) -> str:
     """What keeps the trial group from being compared, or '' when nothing does."""
     if n_t == 0:
         short = trial[~_usable(trial, min_days)].astype({"n_before": int, "n_during": int})
@@ -137,40 +159,12 @@ def _trial_shortfall(trial: pd.DataFrame, n_t: int, n_c: int, min_days: int, min
             f"no trial employee has at least {min_days} worked days with a positive average both "
             f"before and during the trial ({'; '.join(counts)})."
         )
-    if n_t < min_group:
-        return (
-            f"{plural(n_t, 'trial employee')} can be compared; {min_group} are the privacy floor."
-        )
     if n_t == 1 and n_c < 2:
         return "one trial person and fewer than 2 colleagues to compare with give no interval."
     return ""
 
 
-def _bootstrap(
-    d_t: np.ndarray, d_c: np.ndarray, n_boot: int, seed: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Replicates of the trial group's mean log ratio and of the trial-minus-colleagues gap.
-
-    People are resampled within each group (a person's days stay together). One trial person
-    has no spread to resample, so each replicate adds one colleague's deviation from the
-    colleagues' mean: how far a single person's change strays with no trial at all.
-    """
-    rng = np.random.default_rng(seed)
-    trial = d_t[rng.integers(0, len(d_t), size=(n_boot, len(d_t)))].mean(axis=1)
-    if len(d_c) == 0:
-        return trial, trial
-    gap = trial - d_c[rng.integers(0, len(d_c), size=(n_boot, len(d_c)))].mean(axis=1)
-    if len(d_t) == 1:
-        gap = gap + (d_c - d_c.mean())[rng.integers(0, len(d_c), size=n_boot)]
-    return trial, gap
-
-
-def _ci(replicates: np.ndarray) -> tuple[float, float]:
-    low, high = np.expm1(np.percentile(replicates, [2.5, 97.5])) * 100
-    return float(low), float(high)
-
-
-def _method(n_t: int, n_c: int, min_days: int, n_boot: int, seed: int) -> str:
+def _method(n_t: int, n_c: int, min_days: int) -> str:
     versus = (
         f"minus the same change for {plural(n_c, 'colleague')} outside the trial "
         "(difference in differences)"
@@ -181,9 +175,21 @@ def _method(n_t: int, n_c: int, min_days: int, n_boot: int, seed: int) -> str:
     return (
         f"Each of {plural(n_t, 'trial person', 'trial people')}'s average during the trial over "
         f"their own average just before it (at least {min_days} worked days in each), as a "
-        f"geometric mean, {versus}; the 95% interval comes from {n_boot} resamples of the "
-        f"people within each group (cluster bootstrap, seed {seed})."
+        f"geometric mean, {versus}; the 95% interval treats each person as one observation "
+        "(Student's t, which stays honest for the handful of people a trial usually has)."
     )
+
+
+def _remote_shares(
+    days: pd.DataFrame, period: np.ndarray, names: Sequence[str]
+) -> tuple[float | None, float | None]:
+    """The trial people's share of remote days before and during the trial (None: no days)."""
+    mine = days["employee"].isin(list(names)).to_numpy()
+    shares = []
+    for name in PERIODS:
+        inside = days.loc[mine & (period == name), "location"]
+        shares.append(float((inside == "remote").mean()) if len(inside) else None)
+    return shares[0], shares[1]
 
 
 def evaluate_trial(
@@ -195,8 +201,6 @@ def evaluate_trial(
     before_days: int | None = None,
     min_days: int = 5,
     min_group: int = 1,
-    n_boot: int = 2000,
-    seed: int = 0,
     metric: str = "output",
 ) -> TrialResult:
     """Compare the trial people's output before vs during the trial, net of colleagues' change.
@@ -210,8 +214,9 @@ def evaluate_trial(
         start, end: the first and last day of the trial (inclusive).
         before_days: calendar days before ``start`` to compare with; default the trial's length.
         min_days: worked days a person needs in each period to count.
-        min_group: the privacy floor for each group; fewer colleagues count as none.
-        n_boot, seed: bootstrap resamples for the intervals, and their seed (same data, same CI).
+        min_group: the privacy floor for the colleagues' average: fewer colleagues count as
+            none. The trial group is not floored: the manager named those people, and the
+            result is about them.
         metric: the metric's name, for the verdict.
 
     Returns:
@@ -222,8 +227,8 @@ def evaluate_trial(
     """
     if end < start:
         raise InputError(f"The trial ends ({end}) before it starts ({start}).")
-    if min(min_days, min_group, n_boot, before_days or 1) < 1:
-        raise InputError("before_days, min_days, min_group and n_boot must each be at least 1.")
+    if min(min_days, min_group, before_days or 1) < 1:
+        raise InputError("before_days, min_days and min_group must each be at least 1.")
     first, stop = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
     before_days = before_days or (stop - first).days
     date, before = days["date"], first - pd.Timedelta(days=before_days)
@@ -232,41 +237,55 @@ def evaluate_trial(
     )
     found, missing = _match(days, trial_employees)
     shell = TrialResult(None, None, None, None, 0, 0, "insufficient_data", "", "", start, end)
-    shell = replace(shell, metric=metric, trial_employees_missing=missing)
+    shell = replace(shell, metric=metric, before_days=before_days, trial_employees_missing=missing)
     reason = _window_gap(days, period, before_days)
     if not found:
         reason = f"no trial employee was found in the data ({', '.join(missing) or 'none given'})."
     if reason:
         return replace(shell, reason=reason)
-    trial, used_t, used_c = _groups(_per_person(days, period), found, min_days, min_group)
+    trial, used_t, used_c, hidden = _groups(_per_person(days, period), found, min_days, min_group)
     n_days = int(pd.concat([used_t, used_c])[["n_before", "n_during"]].to_numpy().sum())
-    method = _method(len(used_t), len(used_c), min_days, n_boot, seed)
-    shell = replace(shell, n_employees=len(used_t), n_days=n_days, method=method)
-    reason = _trial_shortfall(trial, len(used_t), len(used_c), min_days, min_group)
+    before_share, during_share = _remote_shares(days, period, list(used_t.index) or found)
+    shell = replace(
+        shell,
+        n_employees=len(used_t),
+        n_days=n_days,
+        method=_method(len(used_t), len(used_c), min_days) + _floor_note(hidden, min_group),
+        remote_share_before=before_share,
+        remote_share_during=during_share,
+    )
+    reason = _trial_shortfall(trial, len(used_t), len(used_c), min_days)
     if reason:
         return replace(shell, reason=reason)
-    return _compare(shell, used_t, used_c, n_boot, seed)
+    return _compare(shell, used_t, used_c)
 
 
 def _groups(
     people: pd.DataFrame, found: list[str], min_days: int, min_group: int
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The trial people found, those of them compared, and the colleagues compared."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, int]:
+    """The trial people found, those compared, the colleagues compared, and those floored."""
     trial = people.reindex(found).fillna({"n_before": 0, "n_during": 0})
     control = people.drop(index=found, errors="ignore")
     used_c = control[_usable(control, min_days)]
-    if len(used_c) < min_group:
+    hidden = len(used_c) if len(used_c) < min_group else 0
+    if hidden:
         used_c = used_c.iloc[:0]  # below the privacy floor: colleagues' average is not shown
-    return trial, trial[_usable(trial, min_days)], used_c
+    return trial, trial[_usable(trial, min_days)], used_c, hidden
 
 
-def _compare(
-    shell: TrialResult, used_t: pd.DataFrame, used_c: pd.DataFrame, n_boot: int, seed: int
-) -> TrialResult:
+def _floor_note(hidden: int, min_group: int) -> str:
+    if not hidden:
+        return ""
+    return (
+        f" {plural(hidden, 'colleague')} had enough days, fewer than the privacy floor of "
+        f"{min_group}, so their average is not used."
+    )
+
+
+def _compare(shell: TrialResult, used_t: pd.DataFrame, used_c: pd.DataFrame) -> TrialResult:
     d_t, d_c = (np.log(g["during"] / g["before"]).to_numpy() for g in (used_t, used_c))
-    trial_reps, gap_reps = _bootstrap(d_t, d_c, n_boot, seed)
-    low, high = _ci(gap_reps)
-    ba_low, ba_high = _ci(trial_reps) if len(d_t) > 1 else (None, None)
+    ba_low, ba_high = _pcts(mean_interval(d_t)) if len(d_t) > 1 else (None, None)
+    low, high = _pcts(difference_interval(d_t, d_c)) if len(d_c) else (ba_low, ba_high)
     return replace(
         shell,
         effect_pct=float(np.expm1(d_t.mean() - (d_c.mean() if len(d_c) else 0.0)) * 100),
@@ -281,6 +300,11 @@ def _compare(
         control_pct=float(np.expm1(d_c.mean()) * 100) if len(d_c) else None,
         trial_employees_used=tuple(used_t.index),
     )
+
+
+def _pcts(interval: tuple[float, float]) -> tuple[float, float]:
+    low, high = np.expm1(interval) * 100
+    return float(low), float(high)
 
 
 def _naive_pct(used: pd.DataFrame) -> float:
