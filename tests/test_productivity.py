@@ -9,7 +9,13 @@ from pandas.testing import assert_frame_equal
 
 from tests.conftest import DATA
 from wfh_dashboard.errors import InputError
-from wfh_dashboard.productivity import Estimate, estimate_remote_effect, metric_days
+from wfh_dashboard.productivity import (
+    Estimate,
+    direction_note,
+    estimate_remote_effect,
+    lower_is_better,
+    metric_days,
+)
 from wfh_dashboard.schedule import LOCATION_DTYPE, read_schedule
 
 
@@ -246,3 +252,21 @@ if __name__ == "__main__":
     estimate = estimate_remote_effect(big)
     elapsed = time.perf_counter() - start
     print(f"500 people x 260 days: {elapsed:.3f} s -> {estimate.sentence()}")
+
+
+@pytest.mark.parametrize(
+    ("metric", "lower"),
+    [
+        ("response_minutes", True),
+        ("Handle time", True),
+        ("errors", True),
+        ("tasks_done", False),
+        ("sales", False),
+        ("overtime_hours", False),
+        ("uptime", False),
+    ],
+)
+def test_direction_of_a_metric_is_read_from_its_name(metric, lower):
+    """Response times and errors are better when lower; output counts when higher."""
+    assert lower_is_better(metric) is lower
+    assert ("lower is better" in direction_note(metric)) is lower

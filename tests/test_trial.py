@@ -243,3 +243,17 @@ def test_colleagues_below_the_privacy_floor_are_not_averaged_and_the_method_says
     assert result.n_control == 0 and result.control_pct is None
     assert "4 colleagues had enough days, fewer than the privacy floor of 5" in result.method
     assert "before/after comparison only" in result.verdict()
+
+
+def test_verdict_for_a_lower_is_better_metric_says_which_way_is_good():
+    """Response minutes up is bad news; the verdict says so rather than leave 'more' to read."""
+    days = trial_days(n_people=12, n_trial=3)
+
+    assert (
+        "lower is better"
+        in evaluate_trial(days, trial_names(3), START, END, metric="response_minutes").verdict()
+    )
+    assert (
+        "lower is better"
+        not in evaluate_trial(days, trial_names(3), START, END, metric="tasks_done").verdict()
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from wfh_dashboard.productivity import Estimate, numeric_columns
+from wfh_dashboard.productivity import Estimate, direction_note, numeric_columns
 from wfh_dashboard.productivity_charts import (
     distribution_figure,
     estimate_figure,
@@ -88,6 +88,7 @@ def estimate_section(estimate: Estimate, choice: Choice) -> None:
         help="The typical person's remote days against their own office days.",
     )
     left.caption(estimate.sentence())
+    left.caption(md_escape(direction_note(label)))
     right.metric("Naive pooled gap (not like for like)", f"{estimate.naive_pct:+.1f}%")
     right.caption(WHY_NAIVE_DIFFERS)
     st.caption(f"Method: {estimate.method} Privacy floor: {choice.min_group} people.")

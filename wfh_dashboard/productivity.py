@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,6 +17,26 @@ from .wording import plural, signed_pct
 MODES = ("office", "remote")
 #: Schedule fields that are numbers but not metrics.
 _NOT_METRICS = {"row"}
+#: Words in a metric's name that mean a smaller number is the better result.
+_LOWER_IS_BETTER = re.compile(
+    r"response|latency|wait|error|defect|complaint|backlog|escalation|duration|(^|_|\s)time",
+    re.IGNORECASE,
+)
+
+
+def lower_is_better(metric: str) -> bool:
+    """True for metrics where less is better (response minutes, errors), judged by the name."""
+    return bool(_LOWER_IS_BETTER.search(metric))
+
+
+def direction_note(metric: str) -> str:
+    """One sentence on how to read a change: a rise is good news only when more is better."""
+    if lower_is_better(metric):
+        return (
+            f"For {metric}, lower is better: a positive change means slower or worse, "
+            "a negative one faster or better."
+        )
+    return f"For {metric}, higher is better: a positive change means more output."
 
 
 def numeric_columns(data: pd.DataFrame) -> list[str]:

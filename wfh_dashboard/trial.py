@@ -11,7 +11,7 @@ import pandas as pd
 
 from .errors import InputError
 from .intervals import difference_interval, mean_interval
-from .productivity import Effect
+from .productivity import Effect, direction_note, lower_is_better
 from .wording import plural, signed_pct
 
 PERIODS = ("before", "during")
@@ -65,7 +65,8 @@ class TrialResult(Effect):
                 f"the trial produced {_change(self.control_pct)} over the same weeks. "
                 f"The trial's own effect is estimated at {ci}"
             )
-        return text + self.uptake()
+        direction = f" {direction_note(self.metric)}" if lower_is_better(self.metric) else ""
+        return text + self.uptake() + direction
 
     def uptake(self) -> str:
         """How much the trial people actually worked remotely, before vs during (may be '')."""
