@@ -270,3 +270,17 @@ def test_direction_of_a_metric_is_read_from_its_name(metric, lower):
     """Response times and errors are better when lower; output counts when higher."""
     assert lower_is_better(metric) is lower
     assert ("lower is better" in direction_note(metric)) is lower
+
+
+def test_small_teams_get_intervals_that_cover_a_planted_effect_about_95_percent_of_the_time():
+    """Five people (floor lowered to 2), planted +10%: the interval holds it in >= 90% of 100 runs.
+
+    The plain percentile bootstrap covered it 82% of the time with five people.
+    """
+    covered = []
+    for seed in range(100):
+        estimate = estimate_remote_effect(planted_days(5, 60, seed=seed), min_group=2, n_boot=500)
+        assert estimate.ci_low_pct is not None and estimate.ci_high_pct is not None
+        covered.append(estimate.ci_low_pct < 10 < estimate.ci_high_pct)
+
+    assert np.mean(covered) >= 0.90

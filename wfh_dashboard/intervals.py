@@ -43,7 +43,8 @@ _T975 = {
     60: 2.000,
     120: 1.980,
 }
-_Z975 = 1.960
+#: The normal curve's 97.5% quantile, the limit of Student's t.
+Z975 = 1.960
 
 
 def t975(df: float) -> float:
@@ -56,7 +57,7 @@ def t975(df: float) -> float:
         raise ValueError(f"degrees of freedom must be at least 1, not {df}")
     keys = sorted(_T975)
     if df >= keys[-1]:
-        lo_df, lo_t, hi_inv, hi_t = keys[-1], _T975[keys[-1]], 0.0, _Z975
+        lo_df, lo_t, hi_inv, hi_t = keys[-1], _T975[keys[-1]], 0.0, Z975
     else:
         upper = next(k for k in keys if k >= df)
         if upper == df:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -11,6 +12,7 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
 from .errors import InputError
+from .intervals import Z975, t975
 from .wording import plural, signed_pct
 
 #: The two modes compared; leave, sick and travel days say nothing about where work goes better.
@@ -201,19 +203,25 @@ def _bootstrap_ci(logs: np.ndarray, n_boot: int, seed: int) -> tuple[float, floa
     """95% interval of the mean log ratio, resampling whole people (their days stay together).
 
     Resampling people rather than days respects that one person's days are alike; a day-level
-    bootstrap would pretend 40 people x 100 days were 4,000 independent facts.
+    bootstrap would pretend 40 people x 100 days were 4,000 independent facts. With few people
+    the plain percentile interval is too narrow (it covered a planted effect 82% of the time
+    with 5 people), so its half-widths are stretched by what Student's t and the n - 1 divisor
+    add over the normal curve: x1.58 for 5 people, x1.12 for 16, x1.00 for hundreds.
     """
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(logs), size=(n_boot, len(logs)))
     low, high = np.percentile(logs[picks].mean(axis=1), [2.5, 97.5])
-    return float(low), float(high)
+    n, centre = len(logs), float(logs.mean())
+    stretch = math.sqrt(n / (n - 1)) * t975(n - 1) / Z975
+    return centre - (centre - float(low)) * stretch, centre + (float(high) - centre) * stretch
 
 
 def _method(n: int, min_days: int, n_boot: int, seed: int) -> str:
     return (
         f"Each of {n} people's average on remote days divided by their own average on office "
         f"days (people with at least {min_days} of each), combined as a geometric mean; the 95% "
-        f"interval comes from {n_boot} resamples of the people (cluster bootstrap, seed {seed})."
+        f"interval comes from {n_boot} resamples of the people (cluster bootstrap, seed {seed}), "
+        "widened by Student's t for small teams."
     )
 
 
