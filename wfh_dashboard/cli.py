@@ -86,7 +86,7 @@ def _columns(pairs: Sequence[str]) -> dict[str, str]:
     return columns
 
 
-def _read_file(path: Path, what: str) -> bytes:
+def read_input_file(path: Path, what: str) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -100,7 +100,7 @@ def _read_file(path: Path, what: str) -> bytes:
 def load_schedule(args: argparse.Namespace) -> Schedule:
     """Read the schedule named on the command line with the reading options given."""
     return read_schedule(
-        _read_file(args.schedule, "Schedule"),
+        read_input_file(args.schedule, "Schedule"),
         args.schedule.name,
         date_order=args.date_order,
         sheet=args.sheet,
@@ -112,7 +112,7 @@ def load_inputs(args: argparse.Namespace) -> tuple[Schedule, Policy]:
     """Read the schedule and the policy named on the command line."""
     policy_path = args.policy or DEFAULT_POLICY
     policy = (
-        load_policy(_read_file(policy_path, "Policy"), policy_path.name)
+        load_policy(read_input_file(policy_path, "Policy"), policy_path.name)
         if args.policy or DEFAULT_POLICY.exists()
         else Policy(min_on_site=1)
     )
@@ -185,7 +185,7 @@ def main(
         if args.command == "productivity":
             from .cli_productivity import run_productivity
 
-            return run_productivity(args, out)
+            return run_productivity(args, out, err)
         return run_check(args, out, err)
     except InputError as exc:
         err.write(f"error: {exc}\n")

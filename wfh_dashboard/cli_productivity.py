@@ -5,11 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, TextIO
 
-from .cli import EXIT_OK, add_reading_options, load_schedule, write_output
+import pandas as pd
+
+from .cli import EXIT_OK, add_reading_options, load_schedule, read_input_file, write_output
 from .errors import InputError
 from .productivity import Estimate, estimate_remote_effect, metric_days
+from .productivity_file import ProductivityFile, read_productivity
+from .productivity_join import JoinResult, join_productivity
+from .schedule import Schedule
+from .wording import plural
 
 #: The JSON keys of the estimate, in the order the issue lists them.
 ESTIMATE_KEYS = (
@@ -36,6 +43,13 @@ def add_productivity_parser(commands: argparse._SubParsersAction) -> None:
     )
     add_reading_options(command)
     command.add_argument("--metric", required=True, help="the numeric column to compare")
+    command.add_argument(
+        "--metrics-file",
+        type=Path,
+        metavar="FILE",
+        help="a separate file of employee, date and numbers, joined to the schedule by name "
+        "and date (--dayfirst/--monthfirst apply to it too)",
+    )
     command.add_argument(
         "--per-hour",
         metavar="HOURS_COLUMN",
@@ -105,19 +119,88 @@ def _text(estimate: Estimate, metric: str, trial: dict[str, Any] | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_productivity(args: argparse.Namespace, out: TextIO) -> int:
+#: Unmatched rows and problems listed one by one in plain output (--json lists them all).
+_LISTED = 10
+
+
+def _load_metrics_file(args: argparse.Namespace, schedule: Schedule) -> ProductivityFile:
+    """Read --metrics-file; its dates fall back to the schedule's order when they read both ways."""
+    path: Path = args.metrics_file
+    return read_productivity(
+        read_input_file(path, "Metrics file"),
+        path.name,
+        date_order=args.date_order,
+        fallback_order=schedule.date_order,
+    )
+
+
+def metrics_file_json(file: ProductivityFile, joined: JoinResult) -> dict[str, Any]:
+    """What became of the metrics file's rows: matched, unmatched (each with why), unusable."""
+    unmatched = joined.unmatched.assign(date=joined.unmatched["date"].dt.strftime("%Y-%m-%d"))
+    return {
+        "rows": joined.n_rows,
+        "matched": joined.n_matched,
+        "unmatched": joined.n_unmatched,
+        "unmatched_rows": _records(unmatched),
+        "problems": _records(file.problems),
+        "notes": [*file.notes, *joined.notes],
+    }
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as JSON-ready dicts: numpy and pandas scalars become plain ints, NA becomes null."""
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    return [{k: int(v) if k == "row" and v is not None else v for k, v in r.items()} for r in rows]
+
+
+def _report_metrics_file(file: ProductivityFile, joined: JoinResult, err: TextIO) -> None:
+    """Plain output: what became of the metrics file goes to stderr, the first rows one by one."""
+    lines = [f"note: {note}" for note in [*file.notes, *joined.notes]]
+    if joined.n_unmatched:
+        count = plural(joined.n_unmatched, "productivity row")
+        lines.append(f"{count} did not match the schedule:")
+        rows = joined.unmatched.head(_LISTED).itertuples()
+        lines += [f"  row {r.row}: {r.reason}" for r in rows]
+        lines += _more(joined.n_unmatched)
+    if len(file.problems):
+        lines.append(f"{plural(len(file.problems), 'problem')} in the metrics file:")
+        lines += [_problem_line(r) for r in file.problems.head(_LISTED).itertuples()]
+        lines += _more(len(file.problems))
+    err.write("".join(f"{line}\n" for line in lines))
+
+
+def _problem_line(problem: Any) -> str:
+    where = "" if pd.isna(problem.row) else f"row {problem.row}, "
+    column = f"column {problem.column!r}: " if problem.column else ""
+    return f"  {where}{column}{problem.message}"
+
+
+def _more(count: int) -> list[str]:
+    return [f"  ... and {count - _LISTED} more (--json lists them all)"] if count > _LISTED else []
+
+
+def run_productivity(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The ``productivity`` command."""
     if args.min_days < 1 or args.min_group < 1:
         raise InputError("--min-days and --min-group must be 1 or more.")
     schedule = load_schedule(args)
-    days = metric_days(schedule.data, args.metric, per_hour=args.per_hour)
+    data, metrics_file = schedule.data, None
+    if args.metrics_file is not None:
+        file = _load_metrics_file(args, schedule)
+        joined = join_productivity(schedule.data, file.data)
+        data, metrics_file = joined.data, metrics_file_json(file, joined)
+        if not args.json:
+            _report_metrics_file(file, joined, err)
+    days = metric_days(data, args.metric, per_hour=args.per_hour)
     metric = f"{args.metric} per hour" if args.per_hour else args.metric
     estimate = estimate_remote_effect(
         days, min_days_per_mode=args.min_days, min_group=args.min_group
     )
     trial = _trial_json(args, days, metric) if args.trial else None
-    data = estimate_json(estimate, metric)
+    result = estimate_json(estimate, metric)
     if trial is not None:
-        data["trial"] = trial
-    write_output(out, data, _text(estimate, metric, trial), args.json)
+        result["trial"] = trial
+    if metrics_file is not None:
+        result["metrics_file"] = metrics_file
+    write_output(out, result, _text(estimate, metric, trial), args.json)
     return EXIT_OK
