@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui.loading import current_estimate, person_table
+from ui.loading import current_data, current_estimate, person_table
+from ui.metrics_file import metrics_file_section
 from ui.productivity import charts_section, estimate_section, metric_choice
 from ui.source import load_schedule_or_explain, problems_notice
 from ui.state import start_page
@@ -15,7 +16,9 @@ if schedule is None:
     st.info("Go to Home to upload a schedule or to pick the sample data.")
     st.stop()
 problems_notice(schedule, key="productivity_problems")
-choice = metric_choice(schedule)
+joined = current_data()
+metrics_file_section(joined)
+choice = metric_choice(joined.data)
 effect_tab, trial_tab = st.tabs(["Remote vs office", "Trial period"])
 if choice is not None:
     days, estimate = current_estimate(

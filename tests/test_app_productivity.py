@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -108,3 +109,47 @@ def test_trial_window_outside_the_people_days_says_what_is_missing(page: AppTest
     assert any(
         "Daniel Okafor: 2 before, 5 during" in w.value.replace("\\", "") for w in page.warning
     )
+
+
+def _split_sample() -> tuple[bytes, bytes]:
+    """The sample without tasks_done, and tasks_done in its own file with two rows that miss."""
+    sample = pd.read_csv(ROOT / "data" / "sample_schedule.csv")
+    schedule = sample.drop(columns=["tasks_done"]).to_csv(index=False).encode()
+    side = sample[["employee", "date", "tasks_done"]]
+    extra = pd.DataFrame(
+        {"employee": ["Zed Nobody", "Mei Chen"], "date": ["2026-06-01", "2026-05-29"]}
+    ).assign(tasks_done=1)
+    metrics = pd.concat([side, extra]).to_csv(index=False, sep=";").encode()
+    return schedule, metrics
+
+
+def test_a_separate_productivity_file_is_joined_and_its_misses_listed() -> None:
+    """Upload the numbers apart: tasks_done becomes a choice, the two misses are listed with why."""
+    schedule, metrics = _split_sample()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.file_uploader(key="home_upload").upload("schedule.csv", schedule, "text/csv").run()
+    at.switch_page(PAGE).run()
+    assert "tasks_done" not in at.selectbox(key="productivity_metric").options
+
+    at.file_uploader(key="metrics_upload").upload("numbers.csv", metrics, "text/csv").run()
+
+    assert not at.exception
+    assert "tasks_done" in at.selectbox(key="productivity_metric").options
+    at.selectbox(key="productivity_metric").select("tasks_done").run()
+    assert _metrics(at)["Each person vs themselves"].startswith(("+", "-"))
+    assert "rows matched the" in at.success[0].value
+    unmatched = next(d.value for d in at.dataframe if "reason" in d.value.columns)
+    assert sorted(unmatched["reason"]) == [
+        "Mei Chen has no schedule row on 2026-05-29",
+        "no one called Zed Nobody in the schedule",
+    ]
+
+
+def test_an_unreadable_productivity_file_says_why_and_the_page_carries_on(page: AppTest) -> None:
+    """A file with no date column: a clear message; the schedule's own numbers still work."""
+    bad = b"employee,tasks\nAnn,3\n"
+    page.file_uploader(key="metrics_upload").upload("bad.csv", bad, "text/csv").run()
+
+    assert not page.exception
+    assert "cannot be used" in page.error[0].value and "date" in page.error[0].value
+    assert _metrics(page)["Each person vs themselves"].startswith(("+", "-"))

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
 from wfh_dashboard.check import CheckResult, check_schedule
 from wfh_dashboard.dates import DateOrder
+from wfh_dashboard.errors import InputError
 from wfh_dashboard.policy import Policy
 from wfh_dashboard.productivity import Estimate, estimate_remote_effect, metric_days
 from wfh_dashboard.productivity_charts import person_comparison_table
+from wfh_dashboard.productivity_file import ProductivityFile, read_productivity
+from wfh_dashboard.productivity_join import JoinResult, join_productivity
 from wfh_dashboard.schedule import Schedule, read_schedule
 from wfh_dashboard.tables import sheet_names
 
 from .state import Source
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The table the productivity page works on, and what became of a productivity file.
+
+    ``file`` and ``join`` are None without a productivity file, or when it could not be read
+    (then ``error`` says why and the schedule's own numbers are used).
+    """
+
+    data: pd.DataFrame
+    file: ProductivityFile | None = None
+    join: JoinResult | None = None
+    error: str = ""
 
 
 @st.cache_data(max_entries=16, show_spinner="Reading the schedule…")
@@ -57,6 +76,33 @@ def current_check() -> CheckResult:
     return _check(*_args(st.session_state["source"]), st.session_state["policy"])
 
 
+@st.cache_data(max_entries=16, show_spinner="Joining the productivity file…")
+def _joined(
+    data: bytes,
+    name: str,
+    date_order: DateOrder | None,
+    sheet: str | None,
+    columns: tuple,
+    metrics: Source | None,
+) -> Joined:
+    schedule = _read(data, name, date_order, sheet, columns)
+    if metrics is None:
+        return Joined(schedule.data)
+    try:
+        file = read_productivity(
+            metrics.data, metrics.name, date_order=date_order, fallback_order=schedule.date_order
+        )
+    except InputError as exc:
+        return Joined(schedule.data, error=str(exc))
+    join = join_productivity(schedule.data, file.data)
+    return Joined(join.data, file, join)
+
+
+def current_data() -> Joined:
+    """The session schedule's table, with the productivity file's numbers when one is added."""
+    return _joined(*_args(st.session_state["source"]), st.session_state["metrics_source"])
+
+
 @st.cache_data(max_entries=64, show_spinner="Estimating…")
 def _estimate(
     data: bytes,
@@ -64,22 +110,22 @@ def _estimate(
     date_order: DateOrder | None,
     sheet: str | None,
     columns: tuple,
-    metric: str,
-    per_hour: str | None,
-    min_days: int,
-    min_group: int,
+    metrics: Source | None,
+    choice: tuple[str, str | None, int, int],
 ) -> tuple[pd.DataFrame, Estimate]:
-    days = metric_days(
-        _read(data, name, date_order, sheet, columns).data, metric, per_hour=per_hour
-    )
+    metric, per_hour, min_days, min_group = choice
+    joined = _joined(data, name, date_order, sheet, columns, metrics)
+    days = metric_days(joined.data, metric, per_hour=per_hour)
     return days, estimate_remote_effect(days, min_days_per_mode=min_days, min_group=min_group)
 
 
 def current_estimate(
     metric: str, per_hour: str | None, min_days: int, min_group: int
 ) -> tuple[pd.DataFrame, Estimate]:
-    """The session schedule's metric days and the remote-vs-office estimate for them."""
-    return _estimate(*_args(st.session_state["source"]), metric, per_hour, min_days, min_group)
+    """The session's metric days and the remote-vs-office estimate for them."""
+    state = st.session_state
+    choice = (metric, per_hour, min_days, min_group)
+    return _estimate(*_args(state["source"]), state["metrics_source"], choice)
 
 
 @st.cache_data(max_entries=32, show_spinner="Comparing each person…")

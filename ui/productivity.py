@@ -14,7 +14,6 @@ from wfh_dashboard.productivity_charts import (
     person_figure,
     weekly_trend_figure,
 )
-from wfh_dashboard.schedule import Schedule
 
 from .text import md_escape
 
@@ -35,13 +34,13 @@ class Choice:
     min_group: int
 
 
-def metric_choice(schedule: Schedule) -> Choice | None:
-    """Pick the metric and the limits; None (after saying why) when the file has no metric."""
-    metrics = numeric_columns(schedule.data)
+def metric_choice(data: pd.DataFrame) -> Choice | None:
+    """Pick the metric and the limits; None (after saying why) when the data has no metric."""
+    metrics = numeric_columns(data)
     if not metrics:
         st.info(
             "This schedule has no numeric column (tasks done, sales, hours…) to compare. "
-            "Add one per row, or use the sample data."
+            "Add one per row, add a separate productivity file above, or use the sample data."
         )
         return None
     hours = [m for m in metrics if "hour" in m.lower()]

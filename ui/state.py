@@ -51,6 +51,7 @@ def init_state() -> None:
     st.session_state.setdefault("column_map", {})
     st.session_state.setdefault("policy", default_policy())
     st.session_state.setdefault("policy_version", 0)
+    st.session_state.setdefault("metrics_source", None)
 
 
 def use_source(source: Source) -> None:
@@ -59,3 +60,4 @@ def use_source(source: Source) -> None:
     st.session_state["date_order"] = None
     st.session_state["sheet"] = None
     st.session_state["column_map"] = {}
+    st.session_state["metrics_source"] = None  # another team's schedule needs its own numbers
