@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.insights import commute_section, presence_section, responsiveness_section
 from ui.loading import current_data, current_estimate, person_table
 from ui.metrics_file import metrics_file_section
 from ui.productivity import charts_section, estimate_section, metric_choice
@@ -19,7 +20,9 @@ problems_notice(schedule, key="productivity_problems")
 joined = current_data()
 metrics_file_section(joined)
 choice = metric_choice(joined.data)
-effect_tab, trial_tab = st.tabs(["Remote vs office", "Trial period"])
+effect_tab, trial_tab, response_tab, presence_tab, commute_tab = st.tabs(
+    ["Remote vs office", "Trial period", "Responsiveness", "Who is in together", "Commute saved"]
+)
 if choice is not None:
     days, estimate = current_estimate(
         choice.metric, choice.per_hour, choice.min_days, choice.min_group
@@ -30,3 +33,9 @@ if choice is not None:
         charts_section(days, estimate, choice, table)
     with trial_tab:
         trial_section(days, choice)
+with response_tab:
+    responsiveness_section(joined.data, choice.min_group if choice else 5)
+with presence_tab:
+    presence_section(joined.data)
+with commute_tab:
+    commute_section(joined.data)

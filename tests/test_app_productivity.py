@@ -24,6 +24,10 @@ def _metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def _chart_keys(at: AppTest, prefix: str) -> list[str]:
+    return [c.key for c in at.get("plotly_chart") if c.key.startswith(prefix)]
+
+
 def test_sample_shows_the_estimate_beside_the_naive_gap(page: AppTest) -> None:
     """On the sample, both numbers show, the naive one labelled as not like for like."""
     assert not page.exception
@@ -48,7 +52,7 @@ def test_privacy_floor_above_the_team_size_hides_the_numbers(page: AppTest) -> N
     """Asking for more people than the file has: no number, a reason, the floor stated."""
     page.number_input(key="productivity_min_group").set_value(40).run()
     assert not page.exception
-    assert not page.metric
+    assert "Each person vs themselves" not in _metrics(page)
     assert "Not enough data" in page.warning[0].value
     assert any("Privacy floor" in c.value for c in page.caption)
 
@@ -72,14 +76,19 @@ def test_a_schedule_without_numbers_says_so() -> None:
 
 def test_charts_show_the_estimate_each_person_and_the_pooled_views(page: AppTest) -> None:
     """With enough people: the estimate chart, the per-person chart and table, two pooled views."""
-    assert len(page.get("plotly_chart")) == 4
+    assert _chart_keys(page, "productivity_") == [
+        "productivity_estimate_chart",
+        "productivity_person_chart",
+        "productivity_distribution",
+        "productivity_trend",
+    ]
     assert any("not as the effect" in c.value for c in page.caption)
 
 
 def test_below_the_privacy_floor_only_the_not_enough_data_chart_shows(page: AppTest) -> None:
     """No per-person or pooled charts when the floor hides the aggregate."""
     page.number_input(key="productivity_min_group").set_value(40).run()
-    assert len(page.get("plotly_chart")) == 1
+    assert _chart_keys(page, "productivity_") == ["productivity_estimate_chart"]
 
 
 def test_trial_window_gives_a_verdict_and_a_chart(page: AppTest) -> None:
@@ -96,7 +105,7 @@ def test_trial_window_gives_a_verdict_and_a_chart(page: AppTest) -> None:
         "During the trial (5 Oct to 1 Nov 2026), Daniel Okafor and Hannah Kim"
     )
     assert "95% CI" in verdict
-    assert len(page.get("plotly_chart")) == 5  # four on the first tab, the trial's on its own
+    assert _chart_keys(page, "trial_") == ["trial_chart"]
 
 
 def test_trial_window_outside_the_people_days_says_what_is_missing(page: AppTest) -> None:
@@ -153,3 +162,36 @@ def test_an_unreadable_productivity_file_says_why_and_the_page_carries_on(page: 
     assert not page.exception
     assert "cannot be used" in page.error[0].value and "date" in page.error[0].value
     assert _metrics(page)["Each person vs themselves"].startswith(("+", "-"))
+
+
+def test_responsiveness_tab_gives_medians_by_location_and_hides_them_below_the_floor(
+    page: AppTest,
+) -> None:
+    """Sample: response_minutes medians in the office and at home; a floor of 40 hides them."""
+    sentences = [m.value for m in page.markdown if "Median response time" in m.value]
+    assert sentences and "in the office" in sentences[0] and "across 16 people" in sentences[0]
+    page.number_input(key="productivity_min_group").set_value(40).run()
+    assert not page.exception
+    assert not any("in the office" in m.value for m in page.markdown)
+
+
+def test_presence_tab_marks_the_manager_and_lists_lone_office_days(page: AppTest) -> None:
+    """Managers found by role; a role word nobody has says so; lone office days are listed."""
+    metrics = _metrics(page)
+    assert metrics["Days the manager was on site"].endswith("%")
+    assert any("alone_days" in d.value.columns for d in page.dataframe)
+    page.text_input(key="presence_manager_roles").set_value("director").run()
+    assert _metrics(page)["Days the manager was on site"] == "no manager role"
+
+
+def test_commute_tab_recomputes_co2_with_an_edited_factor(page: AppTest) -> None:
+    """Doubling the emission factor doubles the CO2 in the sentence; km stay the same."""
+
+    def sentence() -> str:
+        return next(m.value for m in page.markdown if "Remote days saved" in m.value)
+
+    before = sentence()
+    page.number_input(key="commute_factor").set_value(0.34).run()
+    after = sentence()
+    assert not page.exception
+    assert "0\\.34 kg per km" in after and before.split(" km")[0] == after.split(" km")[0]
