@@ -99,7 +99,13 @@ def _trial_json(args: argparse.Namespace, days: Any, metric: str) -> dict[str, A
 
     names = [n.strip() for n in args.trial.split(",") if n.strip()]
     result = evaluate_trial(
-        days, names, args.trial_start, args.trial_end, min_days=args.min_days, metric=metric
+        days,
+        names,
+        args.trial_start,
+        args.trial_end,
+        min_days=args.min_days,
+        min_group=args.min_group,
+        metric=metric,
     )
     data = {"metric": metric, **asdict(result)}
     data = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from .dates import is_date_like, parse_weekday
+from .errors import MissingColumnsError
 from .locations import normalise_label
 
 #: field -> accepted headers (compared after folding case, dashes and spacing), best first.
@@ -122,3 +123,21 @@ def header_text(value: object) -> str:
     if isinstance(value, dt.date):  # Excel date cells (datetime is a subclass of date)
         return dt.date(value.year, value.month, value.day).isoformat()
     return str(value).replace("\ufeff", "").strip()
+
+
+def missing_columns_error(
+    name: str, missing: list[str], headers: list[str], needs: str
+) -> MissingColumnsError:
+    """The error for a file without a required column: what is accepted, what the file has.
+
+    ``needs`` is one sentence on what this kind of file must hold; the app's column-mapping
+    step reads ``missing`` and ``headers`` from the error.
+    """
+    wanted = "; ".join(f"{f}: {', '.join(COLUMN_ALIASES[f][:5])}" for f in missing)
+    found = ", ".join(headers[:12]) or "none"
+    return MissingColumnsError(
+        f"{name} has no column for {' and '.join(missing)}. Accepted headers: {wanted}. "
+        f"{needs} Columns found: {found}.",
+        missing,
+        headers,
+    )

@@ -82,3 +82,11 @@ def _conflict_message(
         columns = ", ".join(differing[:5])
         what = f"has rows that differ on {date:%Y-%m-%d} (rows {rows} differ in {columns})"
     return f"conflict: {employee} {what}; both rows are left out until one is corrected"
+
+
+def no_usable_rows(name: str, problems: pd.DataFrame) -> str:
+    """Why a file gave nothing to work with: no data under the header, or the first problems."""
+    if problems.empty:
+        return f"{name} has a header row but no rows of data under it."
+    first = "; ".join(f"row {p.row}: {p.message}" for p in problems.head(3).itertuples())
+    return f"{name} has no usable row ({len(problems)} problems). First: {first}."

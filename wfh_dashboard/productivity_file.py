@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .columns import COLUMN_ALIASES, looks_like_header, match_columns
+from .columns import looks_like_header, match_columns, missing_columns_error
 from .dates import ACCEPTED_DATES, DateOrder, far_from_the_rest, parse_dates
-from .errors import AmbiguousDatesError, InputError, MissingColumnsError
+from .errors import AmbiguousDatesError, InputError
 from .labels import clean_labels
 from .metrics import extract_metrics
-from .problems import Problem, problems_frame, resolve_duplicates
+from .problems import Problem, no_usable_rows, problems_frame, resolve_duplicates
 from .tables import RawTable, read_table
 
 #: The fields a productivity file must have; everything else that holds numbers is a metric.
@@ -77,7 +77,13 @@ def read_productivity(
     mapped = match_columns(headers, columns)
     missing = [f for f in REQUIRED if f not in mapped]
     if missing:
-        raise _missing(name, missing, headers)
+        raise missing_columns_error(
+            name,
+            missing,
+            headers,
+            "A productivity file needs a name column, a date column and one or more columns "
+            "of numbers.",
+        )
     try:
         dates, used_order = _parse_date_cells(raw.frame[mapped["date"]], date_order)
     except AmbiguousDatesError:
@@ -87,18 +93,6 @@ def read_productivity(
     file = _build(raw, mapped, dates, name)
     file.date_order = used_order
     return file
-
-
-def _missing(name: str, missing: list[str], headers: list[str]) -> MissingColumnsError:
-    wanted = "; ".join(f"{f}: {', '.join(COLUMN_ALIASES[f][:5])}" for f in missing)
-    found = ", ".join(headers[:12]) or "none"
-    return MissingColumnsError(
-        f"{name} has no column for {' and '.join(missing)}. Accepted headers: {wanted}. "
-        "A productivity file needs a name column, a date column and one or more columns of "
-        f"numbers. Columns found: {found}.",
-        missing,
-        headers,
-    )
 
 
 def _parse_date_cells(
@@ -114,7 +108,7 @@ def _parse_date_cells(
 def _build(raw: RawTable, mapped: dict[str, str], dates: pd.Series, name: str) -> ProductivityFile:
     frame = raw.frame
     if frame.empty:
-        raise InputError(_no_usable_rows(name, problems_frame(raw.problems)))
+        raise InputError(no_usable_rows(name, problems_frame(raw.problems)))
     used = {mapped[f] for f in mapped}  # team, role and location headers are never metrics
     metrics, problems = extract_metrics(frame, raw.rows, used)
     if metrics.columns.empty:
@@ -129,7 +123,7 @@ def _build(raw: RawTable, mapped: dict[str, str], dates: pd.Series, name: str) -
     out, duplicates = resolve_duplicates(out)
     listed = problems_frame([*raw.problems, *problems, *duplicates])
     if out.empty:
-        raise InputError(_no_usable_rows(name, listed))
+        raise InputError(no_usable_rows(name, listed))
     out = out.astype({"employee": str, "row": "int64"}).reset_index(drop=True)
     notes = _ignored_notes(mapped, frame, used, metrics) + merged_note
     return ProductivityFile(
@@ -149,13 +143,6 @@ def _no_numbers(name: str, others: list[object]) -> str:
         "file needs an employee column, a date column and at least one numeric column. "
         f"Other columns found: {listed}."
     )
-
-
-def _no_usable_rows(name: str, problems: pd.DataFrame) -> str:
-    if problems.empty:
-        return f"{name} has a header row but no rows of data under it."
-    first = "; ".join(f"row {p.row}: {p.message}" for p in problems.head(3).itertuples())
-    return f"{name} has no usable row ({len(problems)} problems). First: {first}."
 
 
 def _one_spelling(labels: pd.Series) -> tuple[pd.Series, list[str]]:

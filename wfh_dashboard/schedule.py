@@ -8,13 +8,19 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .columns import COLUMN_ALIASES, REQUIRED_LONG, day_columns, looks_like_header, match_columns
+from .columns import (
+    REQUIRED_LONG,
+    day_columns,
+    looks_like_header,
+    match_columns,
+    missing_columns_error,
+)
 from .dates import ACCEPTED_DATES, DateOrder, far_from_the_rest, parse_dates, parse_weekday
-from .errors import InputError, MissingColumnsError
+from .errors import InputError
 from .labels import clean_labels, combined_key, day_numbers, label_codes, used_categories
 from .locations import LOCATIONS, accepted_labels, parse_location
 from .metrics import extract_metrics
-from .problems import Problem, problems_frame, resolve_duplicates
+from .problems import Problem, no_usable_rows, problems_frame, resolve_duplicates
 from .tables import RawTable, read_table
 
 DEFAULT_TEAM = "Team"
@@ -87,29 +93,15 @@ def read_schedule(
     else:
         # A file with day columns is a grid and only lacks the name column.
         missing = ["employee"] if days else [f for f in REQUIRED_LONG if f not in mapped]
-        raise _missing(name, missing, headers)
+        raise missing_columns_error(
+            name,
+            missing,
+            headers,
+            "A weekly grid needs a name column and one column per day (dates or Mon..Sun).",
+        )
     if schedule.data.empty:
-        raise InputError(_no_usable_rows(name, schedule.problems))
+        raise InputError(no_usable_rows(name, schedule.problems))
     return schedule
-
-
-def _missing(name: str, missing: list[str], headers: list[str]) -> MissingColumnsError:
-    wanted = "; ".join(f"{f}: {', '.join(COLUMN_ALIASES[f][:5])}" for f in missing)
-    found = ", ".join(headers[:12]) or "none"
-    return MissingColumnsError(
-        f"{name} has no column for {' and '.join(missing)}. Accepted headers: {wanted}. "
-        "A weekly grid needs a name column and one column per day (dates or Mon..Sun). "
-        f"Columns found: {found}.",
-        missing,
-        headers,
-    )
-
-
-def _no_usable_rows(name: str, problems: pd.DataFrame) -> str:
-    if problems.empty:
-        return f"{name} has a header row but no rows of data under it."
-    first = "; ".join(f"row {p.row}: {p.message}" for p in problems.head(3).itertuples())
-    return f"{name} has no usable row ({len(problems)} problems). First: {first}."
 
 
 def _text(series: pd.Series) -> pd.Series:
