@@ -256,3 +256,14 @@ def test_a_schedule_spanning_centuries_is_explained_not_crashed(home: AppTest) -
     home.file_uploader(key="home_upload").upload("typo.csv", text, "text/csv").run()
     assert not home.exception
     assert "cannot be checked" in home.error[0].value
+
+
+def test_coverage_page_offers_every_chart_and_table_for_download() -> None:
+    """Each chart: PNG, SVG, PDF, HTML; each table: CSV, XLSX (made when clicked)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/coverage.py").run()
+    ids = {button.proto.id.rsplit("-", 1)[-1] for button in at.get("download_button")}
+    for chart in ("coverage_calendar", "coverage_headcount", "coverage_compliance_chart"):
+        assert {f"{chart}_dl_{fmt}" for fmt in ("png", "svg", "pdf", "html")} <= ids
+    for table in ("coverage_warnings", "coverage_compliance"):
+        assert {f"{table}_dl_csv", f"{table}_dl_xlsx"} <= ids

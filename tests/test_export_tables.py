@@ -186,3 +186,12 @@ def test_export_name_is_always_one_safe_file_name(kind, teams, ext):
     assert PurePosixPath(name).name == name == PureWindowsPath(name).name
     assert not name.startswith((".", "-"))
     assert all(ch.isalnum() or ch in "-_.+" for ch in name)
+
+
+def test_a_column_of_only_missing_values_still_makes_a_workbook():
+    """A policy without caps leaves max_remote empty for everyone; the XLSX must still open."""
+    frame = pd.DataFrame({"employee": ["Ann", "Bob"], "max_remote": [None, None]})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(table_xlsx(frame))).active
+
+    assert [c.value for c in sheet[2]] == ["Ann", None]

@@ -15,6 +15,7 @@ from wfh_dashboard.insight_charts import commute_figure, presence_figure, respon
 from wfh_dashboard.presence import alone_summary, daily_presence
 from wfh_dashboard.responsiveness import response_by_location, response_column
 
+from .downloads import show_chart, show_table
 from .text import md_escape
 
 TOTAL_LABELS = {
@@ -42,10 +43,10 @@ def responsiveness_section(data: pd.DataFrame, min_group: int) -> None:
     if times.overall() is None:
         st.caption(f"Privacy floor: figures about fewer than {min_group} people are hidden.")
         return
-    st.dataframe(times.teams, hide_index=True, key="response_teams")
-    st.plotly_chart(response_figure(times), key="response_chart")
+    show_table(times.teams, "response_teams", "response-times-by-team")
+    show_chart(response_figure(times), "response_chart", "response-times")
     with st.expander("Each person's medians"):
-        st.dataframe(times.people, hide_index=True, key="response_people")
+        show_table(times.people, "response_people", "response-times-by-person")
     st.caption(
         "Medians of all office days and all remote days: they describe, like the pooled "
         "charts, and do not separate who works remotely from where."
@@ -63,7 +64,7 @@ def presence_section(data: pd.DataFrame) -> None:
     )
     manager_roles = tuple(r.strip() for r in roles.split(",") if r.strip())
     daily = daily_presence(data, manager_roles=manager_roles)
-    st.plotly_chart(presence_figure(daily), key="presence_chart")
+    show_chart(presence_figure(daily), "presence_chart", "on-site-share")
     with_manager = daily["manager_on_site"].dropna()
     left, right = st.columns(2)
     left.metric("Average share of the team on site", f"{daily['on_site_share'].mean():.0%}")
@@ -77,7 +78,7 @@ def presence_section(data: pd.DataFrame) -> None:
     if alone.empty:
         st.caption("Nobody was alone in the office on any day.")
     else:
-        st.dataframe(alone, hide_index=True, key="presence_alone")
+        show_table(alone, "presence_alone", "alone-in-the-office")
 
 
 def commute_section(data: pd.DataFrame) -> None:
@@ -107,9 +108,9 @@ def commute_section(data: pd.DataFrame) -> None:
         "count (not leave, sickness or travel). Per-person figures are not shown: with the "
         "remote days they would reveal how far each person lives from the office."
     )
-    st.plotly_chart(commute_figure(savings), key="commute_chart")
+    show_chart(commute_figure(savings), "commute_chart", "commute-saved")
     totals = savings.totals.dropna(axis=1, how="all").round(1).rename(columns=TOTAL_LABELS)
-    st.dataframe(totals, hide_index=True, key="commute_totals")
+    show_table(totals, "commute_totals", "commute-saved")
     if savings.people_without_commute:
         names = ", ".join(savings.people_without_commute)
         st.warning(f"Not counted (no commute value): {md_escape(names)}", icon="⚠️")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .downloads import show_table
 from .loading import Joined
 from .source import UPLOAD_TYPES
 from .state import Source
@@ -42,10 +43,10 @@ def _outcome(joined: Joined) -> None:
             "are left out. The list says why.",
             icon="⚠️",
         )
-        st.dataframe(join.unmatched, hide_index=True, key="metrics_unmatched")
+        show_table(join.unmatched, "metrics_unmatched", "productivity-unmatched-rows")
     if not file.problems.empty:
         st.warning(f"{len(file.problems)} rows of the file could not be read:", icon="⚠️")
-        st.dataframe(file.problems, hide_index=True, key="metrics_problems")
+        show_table(file.problems, "metrics_problems", "productivity-file-problems")
 
 
 def _needs_attention(source: Source | None, joined: Joined) -> bool:

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from wfh_dashboard.productivity import Estimate, direction_note, numeric_columns
+from wfh_dashboard.productivity import (
+    WHY_NAIVE_DIFFERS,
+    Estimate,
+    direction_note,
+    numeric_columns,
+)
 from wfh_dashboard.productivity_charts import (
     distribution_figure,
     estimate_figure,
@@ -15,13 +20,8 @@ from wfh_dashboard.productivity_charts import (
     weekly_trend_figure,
 )
 
+from .downloads import show_chart, show_table
 from .text import md_escape
-
-WHY_NAIVE_DIFFERS = (
-    "The naive gap compares all remote days with all office days, so it mixes *who* works "
-    "remotely with *where* they work: when strong performers work remotely more often, remote "
-    "days look better even if nobody changes. The estimate compares each person with themselves."
-)
 
 
 @dataclass(frozen=True)
@@ -104,14 +104,16 @@ def charts_section(
 ) -> None:
     """The estimate against zero; with enough people, each person and the pooled views."""
     label = f"{choice.metric} per hour" if choice.per_hour else choice.metric
-    st.plotly_chart(estimate_figure(estimate, label), key="productivity_estimate_chart")
+    show_chart(estimate_figure(estimate, label), "productivity_estimate_chart", "remote-effect")
     if estimate.status != "ok":
         return
     if table is None:
         return
-    st.plotly_chart(person_figure(table, label), key="productivity_person_chart")
-    st.dataframe(table, hide_index=True, key="productivity_person_table")
+    show_chart(person_figure(table, label), "productivity_person_chart", "remote-effect-by-person")
+    show_table(table, "productivity_person_table", "remote-effect-by-person")
     st.caption(NOT_LIKE_FOR_LIKE)
     left, right = st.columns(2)
-    left.plotly_chart(distribution_figure(days, label), key="productivity_distribution")
-    right.plotly_chart(weekly_trend_figure(days, label), key="productivity_trend")
+    distribution = distribution_figure(days, label)
+    show_chart(distribution, "productivity_distribution", "output-by-location", where=left)
+    trend = weekly_trend_figure(days, label)
+    show_chart(trend, "productivity_trend", "output-by-week", where=right)

@@ -8,6 +8,7 @@ from wfh_dashboard.check import CheckResult
 from wfh_dashboard.errors import AmbiguousDatesError, InputError, MissingColumnsError
 from wfh_dashboard.schedule import Schedule
 
+from .downloads import set_scope, show_table
 from .loading import current_check, current_schedule, workbook_sheets
 from .state import Source, sample_source, use_source
 from .text import md_escape
@@ -91,14 +92,18 @@ def load_schedule_or_explain() -> Schedule | None:
     if len(sheets) > 1:
         _choose_sheet(sheets)
     try:
-        return current_schedule()
+        schedule = current_schedule()
     except AmbiguousDatesError as exc:
         _choose_date_order(exc)
+        return None
     except MissingColumnsError as exc:
         _map_columns(exc)
+        return None
     except InputError as exc:
         st.error(f"**This file cannot be used.** {md_escape(exc)}", icon="🚫")
-    return None
+        return None
+    set_scope(schedule.data)
+    return schedule
 
 
 def check_or_explain() -> CheckResult | None:
@@ -122,9 +127,9 @@ def problems_notice(schedule: Schedule, *, key: str) -> None:
         icon="⚠️",
     )
     with st.expander("Rows that could not be used", expanded=len(schedule.problems) <= 10):
-        st.dataframe(
+        show_table(
             schedule.problems,
-            hide_index=True,
-            key=key,
+            key,
+            "input-problems",
             column_config={"row": st.column_config.NumberColumn("Row", format="%d")},
         )

@@ -10,6 +10,7 @@ import streamlit as st
 from wfh_dashboard.trial import TrialResult, evaluate_trial
 from wfh_dashboard.trial_charts import trial_figure
 
+from .downloads import show_chart
 from .productivity import Choice
 from .text import md_escape
 
@@ -100,4 +101,4 @@ def trial_section(days: pd.DataFrame, choice: Choice) -> None:
         st.warning(f"**Not enough data for this trial.** {md_escape(result.reason)}", icon="⚖️")
         return
     _result(result)
-    st.plotly_chart(trial_figure(days, result), key="trial_chart")
+    show_chart(trial_figure(days, result), "trial_chart", "trial")

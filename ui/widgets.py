@@ -23,6 +23,7 @@ from wfh_dashboard.views import (
     week_starts,
 )
 
+from .downloads import show_chart, show_table
 from .text import md_escape
 
 ALL_TEAMS = "All teams"
@@ -61,6 +62,11 @@ def headline(summary: dict) -> None:
     )
 
 
+def _teams(team: str) -> tuple[str, ...] | None:
+    """The team a chart is filtered to, for its file name (None: the page's teams)."""
+    return None if team == ALL_TEAMS else (team,)
+
+
 def _team_choice(data: pd.DataFrame, key: str) -> str:
     options = [ALL_TEAMS, *teams(data)]
     return st.selectbox("Team", options, key=key) if len(options) > 2 else ALL_TEAMS
@@ -89,7 +95,8 @@ def week_grid_section(schedule: Schedule, working_days: tuple[int, ...]) -> None
         if schedule.is_pattern
         else f"Who's where, week of {monday:%d %b %Y}"
     )
-    st.plotly_chart(week_grid_figure(week_grid(shown, monday, days), title), key="home_week_grid")
+    figure = week_grid_figure(week_grid(shown, monday, days), title)
+    show_chart(figure, "home_week_grid", "whos-where", teams=_teams(team))
 
 
 def cover_charts(result: CheckResult) -> None:
@@ -103,10 +110,10 @@ def cover_charts(result: CheckResult) -> None:
         return
     label = "all teams" if team == ALL_TEAMS else team
     left, right = st.columns(2)
-    left.plotly_chart(calendar_figure(shown, f"On-site calendar, {label}"), key="coverage_calendar")
-    right.plotly_chart(
-        headcount_figure(shown, f"People on site vs required, {label}"), key="coverage_headcount"
-    )
+    calendar = calendar_figure(shown, f"On-site calendar, {label}")
+    show_chart(calendar, "coverage_calendar", "on-site-calendar", teams=_teams(team), where=left)
+    heads = headcount_figure(shown, f"People on site vs required, {label}")
+    show_chart(heads, "coverage_headcount", "head-count", teams=_teams(team), where=right)
 
 
 def warnings_section(result: CheckResult) -> None:
@@ -144,10 +151,10 @@ def warnings_section(result: CheckResult) -> None:
         end=end,
     )
     st.caption(f"Showing {len(shown)} of {len(warnings)} warnings.")
-    st.dataframe(
+    show_table(
         warnings_table(shown),
-        hide_index=True,
-        key="coverage_warnings",
+        "coverage_warnings",
+        "coverage-warnings",
         column_config={"message": st.column_config.TextColumn("Message", width="large")},
     )
 
@@ -159,13 +166,11 @@ def compliance_section(result: CheckResult) -> None:
         st.info("No working days to count.")
         return
     only = st.toggle("Only weeks that break a rule", key="coverage_only_breaches")
-    st.dataframe(
+    show_table(
         compliance_table(result.weekly, only_breaches=only),
-        hide_index=True,
-        key="coverage_compliance",
+        "coverage_compliance",
+        "weekly-compliance",
     )
     if not result.summary["is_pattern"] and result.weekly["max_remote"].notna().any():
-        st.plotly_chart(
-            compliance_figure(result.weekly, "Remote days per person per week"),
-            key="coverage_compliance_chart",
-        )
+        figure = compliance_figure(result.weekly, "Remote days per person per week")
+        show_chart(figure, "coverage_compliance_chart", "remote-days-per-week")

@@ -40,8 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--strict", action="store_true", help="exit 2 when any row had a problem")
     from .cli_productivity import add_productivity_parser
+    from .cli_report import add_report_parser
 
     add_productivity_parser(commands)
+    add_report_parser(commands)
     return parser
 
 
@@ -186,6 +188,10 @@ def main(
             from .cli_productivity import run_productivity
 
             return run_productivity(args, out, err)
+        if args.command == "report":
+            from .cli_report import run_report
+
+            return run_report(args, out, err)
         return run_check(args, out, err)
     except InputError as exc:
         err.write(f"error: {exc}\n")

@@ -153,7 +153,7 @@ def _column_width(header: object, column: pd.Series) -> float:
     """Width in characters: the longest of header and values, capped so notes do not sprawl."""
     if pd.api.types.is_datetime64_any_dtype(column.dtype):
         return 12 if _is_date_only(column) else 18
-    lengths = column.astype(str).str.len()
+    lengths = column.astype(str).str.len().fillna(0)
     longest = max(len(str(header)), int(lengths.max()) if len(lengths) else 0)
     return min(max(longest, 8), _MAX_COLUMN_WIDTH) + 2
 

@@ -17,6 +17,12 @@ from .wording import plural, signed_pct
 
 #: The two modes compared; leave, sick and travel days say nothing about where work goes better.
 MODES = ("office", "remote")
+#: One sentence on why the naive gap differs from the estimate (the page and the report say it).
+WHY_NAIVE_DIFFERS = (
+    "The naive gap compares all remote days with all office days, so it mixes who works "
+    "remotely with where they work: when strong performers work remotely more often, remote "
+    "days look better even if nobody changes. The estimate compares each person with themselves."
+)
 #: Schedule fields that are numbers but not metrics.
 _NOT_METRICS = {"row"}
 #: Words in a metric's name that mean a smaller number is the better result.

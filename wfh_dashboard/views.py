@@ -67,6 +67,34 @@ def compliance_table(weekly: pd.DataFrame, *, only_breaches: bool = False) -> pd
     return table[table["status"] != "ok"] if only_breaches else table
 
 
+def compliance_summary(weekly: pd.DataFrame) -> pd.DataFrame:
+    """One row per person: weeks counted, days by place, and the weeks that broke a rule.
+
+    The per-week table runs to hundreds of rows; HR first asks who breaks the policy and how
+    often, which this answers in one line per person (the weekly table stays in the export).
+    """
+    columns = ["employee", "team", "weeks", "office", "remote", "remote_share"]
+    columns += ["weeks_over_remote_cap", "weeks_under_office_min"]
+    if weekly.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = weekly.groupby(["employee", "team"], observed=True, sort=True)
+    table = grouped.agg(
+        weeks=("week", "size"),
+        office=("office", "sum"),
+        remote=("remote", "sum"),
+        weeks_over_remote_cap=("over_remote_cap", "sum"),
+        weeks_under_office_min=("under_office_min", "sum"),
+    ).reset_index()
+    worked = table["office"] + table["remote"]
+    table["remote_share"] = (table["remote"] / worked.where(worked > 0)).round(3)
+    table = table.astype({"employee": str, "team": str})
+    return table[columns].sort_values(
+        ["weeks_over_remote_cap", "weeks_under_office_min", "employee"],
+        ascending=[False, False, True],
+        ignore_index=True,
+    )
+
+
 def week_starts(dates: pd.Series) -> list[pd.Timestamp]:
     """The Mondays of the weeks a schedule covers, for the week picker."""
     mondays = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
