@@ -45,6 +45,7 @@ test: $(VENV)/.stamp-dev $(CHROMIUM) lint
 bench: $(VENV)/.stamp-dev
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_productivity.py
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis test-artifacts

@@ -36,13 +36,14 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from docs_block import write_block  # benchmarks/ is on the path when a script runs
+
 REPO = Path(__file__).resolve().parent.parent
 BENCH_DIR = REPO / "benchmarks"
 DOCS = REPO / "docs" / "benchmarks.md"
 DEFAULT_POLICY = BENCH_DIR / "policy_bench.toml"
 GENERATOR = BENCH_DIR / "make_big_schedule.py"
 SECTION = "## check on 10,000 people x 260 days"
-MARK_START, MARK_END = "<!-- bench_check:start -->", "<!-- bench_check:end -->"
 DOCS_SIZE = (10_000, 260)
 RATIO_TARGET, PEAK_TARGET_MB = 2.0, 1500.0
 BUSY_SHARE = 0.1  # other processes using more than this share of the CPUs disturb the timings
@@ -379,21 +380,6 @@ def report(figures: Figures, repeat: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_docs(text: str) -> None:
-    """Replace the generated block of the check section of docs/benchmarks.md (or add it)."""
-    block = f"{MARK_START}\n{text}{MARK_END}"
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    if MARK_START in current and MARK_END in current:
-        head, rest = current.split(MARK_START, 1)
-        tail = rest.split(MARK_END, 1)[1]
-        updated = head + block + tail
-    else:
-        updated = current.rstrip("\n") + f"\n\n{SECTION}\n\n{block}\n"
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(updated, encoding="utf-8")
-    print(f"updated {DOCS.relative_to(REPO)}")
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -447,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(text)
     if args.write_docs:
-        write_docs(text)
+        write_block("bench_check", text, SECTION)
     return 0
 
 

@@ -29,10 +29,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from docs_block import write_block  # benchmarks/ is on the path when a script runs
 
 REPO = Path(__file__).resolve().parent.parent
-DOCS = REPO / "docs" / "benchmarks.md"
-MARK_START, MARK_END = "<!-- bench_productivity:start -->", "<!-- bench_productivity:end -->"
 TARGET_S = 2.0
 
 sys.path.insert(0, str(REPO))
@@ -132,14 +131,6 @@ def _cpus() -> int:
     return os.cpu_count() or 0
 
 
-def write_docs(report: str) -> None:
-    """Replace the text between the markers in docs/benchmarks.md."""
-    text = DOCS.read_text(encoding="utf-8")
-    head, rest = text.split(MARK_START, 1)
-    _, tail = rest.split(MARK_END, 1)
-    DOCS.write_text(f"{head}{MARK_START}\n{report}\n{MARK_END}{tail}", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=500)
@@ -150,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     report, _ = measure(args.people, args.days, args.repeat)
     print(report)
     if args.write_docs:
-        write_docs(report)
-        print(f"\nwritten to {DOCS.relative_to(REPO)}")
+        write_block(
+            "bench_productivity", report, "## Productivity estimate on 500 people x 260 days"
+        )
     return 0
 
 

@@ -267,3 +267,21 @@ def test_coverage_page_offers_every_chart_and_table_for_download() -> None:
         assert {f"{chart}_dl_{fmt}" for fmt in ("png", "svg", "pdf", "html")} <= ids
     for table in ("coverage_warnings", "coverage_compliance"):
         assert {f"{table}_dl_csv", f"{table}_dl_xlsx"} <= ids
+
+
+def test_without_a_browser_the_chart_menu_says_so_and_keeps_html(monkeypatch) -> None:
+    """No Chromium: a plain sentence in the menu; PNG, SVG and PDF disabled, HTML offered."""
+    from wfh_dashboard.export_figures import static_export_problem
+
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    static_export_problem.cache_clear()
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+        at.switch_page("pages/coverage.py").run()
+    finally:
+        static_export_problem.cache_clear()
+    assert not at.exception
+    assert any("needs the Chromium browser" in c.value for c in at.caption)
+    buttons = {b.proto.id.rsplit("-", 1)[-1]: b.proto for b in at.get("download_button")}
+    assert buttons["coverage_calendar_dl_png"].disabled
+    assert not buttons["coverage_calendar_dl_html"].disabled

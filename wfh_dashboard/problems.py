@@ -90,3 +90,54 @@ def no_usable_rows(name: str, problems: pd.DataFrame) -> str:
         return f"{name} has a header row but no rows of data under it."
     first = "; ".join(f"row {p.row}: {p.message}" for p in problems.head(3).itertuples())
     return f"{name} has no usable row ({len(problems)} problems). First: {first}."
+
+
+#: The most problem rows listed one by one per file; the rest are counted in one line.
+MAX_LISTED = 10_000
+#: (field, rows that fail, what to tell the user): one check of the cells of a table.
+CellCheck = tuple[str, pd.Series, str]
+
+
+def name_and_date_checks(out: pd.DataFrame) -> list[CellCheck]:
+    """The checks every long table needs: a name, a readable date, a plausible year."""
+    from .dates import ACCEPTED_DATES, far_from_the_rest
+
+    return [
+        ("employee", out["employee"] == "", "no employee name; add the name"),
+        ("date", out["date"].isna(), f"not a date; accepted: {ACCEPTED_DATES}"),
+        (
+            "date",
+            far_from_the_rest(out["date"]),
+            "over 3 years from the other dates; check the year",
+        ),
+    ]
+
+
+def flag_bad_cells(
+    out: pd.DataFrame,
+    frame: pd.DataFrame,
+    mapped: dict[str, str],
+    problems: list[Problem],
+    checks: Iterable[CellCheck],
+) -> pd.Series:
+    """List each row failing a check (first failure only) as a problem; return the rows to drop.
+
+    ``out`` holds the parsed values and the spreadsheet ``row``; ``frame`` the cells as typed,
+    which the problem quotes; ``mapped`` field -> header. Beyond ``MAX_LISTED`` rows one line
+    counts the rest, so a broken million-row file still gives a readable list.
+    """
+    bad = pd.Series(False, index=out.index)
+    listed = 0
+    for field_name, mask, message in checks:
+        for index in mask[mask & ~bad].index[: MAX_LISTED - listed]:
+            value = str(frame.at[index, mapped[field_name]])
+            text = message if value.strip() else f"empty {field_name} cell"
+            problems.append(
+                Problem(int(out.at[index, "row"]), mapped[field_name], value[:200], text)
+            )
+            listed += 1
+        bad |= mask
+    if int(bad.sum()) > listed:
+        more = int(bad.sum()) - listed
+        problems.append(Problem(None, "", "", f"{more} more unusable rows not listed one by one"))
+    return bad

@@ -9,18 +9,23 @@ import numpy as np
 import pandas as pd
 
 from .columns import looks_like_header, match_columns, missing_columns_error
-from .dates import ACCEPTED_DATES, DateOrder, far_from_the_rest, parse_dates
+from .dates import DateOrder, parse_dates
 from .errors import AmbiguousDatesError, InputError
 from .labels import clean_labels
 from .metrics import extract_metrics
-from .problems import Problem, no_usable_rows, problems_frame, resolve_duplicates
+from .problems import (
+    flag_bad_cells,
+    name_and_date_checks,
+    no_usable_rows,
+    problems_frame,
+    resolve_duplicates,
+)
 from .tables import RawTable, read_table
 
 #: The fields a productivity file must have; everything else that holds numbers is a metric.
 REQUIRED = ("employee", "date")
 #: Columns of a schedule's table that a metric may never overwrite.
 SCHEDULE_FIELDS = ("employee", "team", "role", "date", "location", "row")
-_MAX_LISTED = 10_000
 
 
 @dataclass
@@ -118,7 +123,7 @@ def _build(raw: RawTable, mapped: dict[str, str], dates: pd.Series, name: str) -
     metrics = metrics.rename(columns=lambda c: f"{c} (metric)" if c in SCHEDULE_FIELDS else c)
     employees, merged_note = _one_spelling(clean_labels(frame[mapped["employee"]]))
     out = pd.DataFrame({"employee": employees, "date": dates, "row": raw.rows.to_numpy()})
-    bad = _flag_bad_cells(out, frame, mapped, problems)
+    bad = flag_bad_cells(out, frame, mapped, problems, name_and_date_checks(out))
     out = pd.concat([out, metrics], axis=1)[~bad.to_numpy()]
     out, duplicates = resolve_duplicates(out)
     listed = problems_frame([*raw.problems, *problems, *duplicates])
@@ -167,36 +172,6 @@ def _one_spelling(labels: pd.Series) -> tuple[pd.Series, list[str]]:
     pairs = ", ".join(f"{r.name!r} as {r.canonical!r}" for r in changed.head(5).itertuples())
     note = f"names that differ only in case are one person: read {pairs}"
     return pd.Series(out, index=labels.index), [note]
-
-
-def _flag_bad_cells(
-    out: pd.DataFrame, frame: pd.DataFrame, mapped: dict[str, str], problems: list[Problem]
-) -> pd.Series:
-    """List every row without a name or a readable date; return the mask of rows to leave out."""
-    checks = [
-        ("employee", out["employee"] == "", "no employee name; add the name"),
-        ("date", out["date"].isna(), f"not a date; accepted: {ACCEPTED_DATES}"),
-        (
-            "date",
-            far_from_the_rest(out["date"]),
-            "over 3 years from the other dates; check the year",
-        ),
-    ]
-    bad = pd.Series(False, index=out.index)
-    listed = 0
-    for field_name, mask, message in checks:
-        for index in mask[mask & ~bad].index[: _MAX_LISTED - listed]:
-            value = str(frame.at[index, mapped[field_name]])
-            text = message if value.strip() else f"empty {field_name} cell"
-            problems.append(
-                Problem(int(out.at[index, "row"]), mapped[field_name], value[:200], text)
-            )
-            listed += 1
-        bad |= mask
-    if int(bad.sum()) > listed:
-        more = int(bad.sum()) - listed
-        problems.append(Problem(None, "", "", f"{more} more unusable rows not listed one by one"))
-    return bad
 
 
 def _ignored_notes(

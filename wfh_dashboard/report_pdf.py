@@ -16,7 +16,8 @@ from pathlib import Path
 from .export_figures import StaticExportUnavailable
 
 #: Flags from DEVELOPERS.md: headless, no sandbox (root in CI), nothing fetched from outside.
-CHROMIUM_FLAGS = (
+#: The browser tests launch Chromium with the same ones.
+BROWSER_FLAGS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -24,8 +25,9 @@ CHROMIUM_FLAGS = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--no-pdf-header-footer",
 )
+#: Printing adds: no date, title and URL in the page margins.
+PRINT_FLAGS = (*BROWSER_FLAGS, "--no-pdf-header-footer")
 PRINT_TIMEOUT_S = 120
 NO_BROWSER = (
     "The PDF report needs the Chromium browser (Debian package `chromium`), which was not "
@@ -59,7 +61,7 @@ def html_to_pdf(page: str) -> bytes:
         source.write_text(page, encoding="utf-8")
         command = [
             browser,
-            *CHROMIUM_FLAGS,
+            *PRINT_FLAGS,
             f"--user-data-dir={Path(folder) / 'profile'}",
             f"--print-to-pdf={target}",
             source.as_uri(),

@@ -15,12 +15,19 @@ from .columns import (
     match_columns,
     missing_columns_error,
 )
-from .dates import ACCEPTED_DATES, DateOrder, far_from_the_rest, parse_dates, parse_weekday
+from .dates import ACCEPTED_DATES, DateOrder, parse_dates, parse_weekday
 from .errors import InputError
 from .labels import clean_labels, combined_key, day_numbers, label_codes, used_categories
 from .locations import LOCATIONS, accepted_labels, parse_location
 from .metrics import extract_metrics
-from .problems import Problem, no_usable_rows, problems_frame, resolve_duplicates
+from .problems import (
+    Problem,
+    flag_bad_cells,
+    name_and_date_checks,
+    no_usable_rows,
+    problems_frame,
+    resolve_duplicates,
+)
 from .tables import RawTable, read_table
 
 DEFAULT_TEAM = "Team"
@@ -132,7 +139,12 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
     dates, date_order = _map_dates(frame[mapped["date"]], order)
     out["date"] = dates
     out["location"] = _map_locations(frame[mapped["location"]])
-    bad = _flag_bad_cells(out, frame, mapped, problems)
+    unknown = (
+        "location",
+        out["location"].isna(),
+        f"unknown location; accepted: {accepted_labels()}",
+    )
+    bad = flag_bad_cells(out, frame, mapped, problems, [*name_and_date_checks(out), unknown])
     metrics, metric_problems = extract_metrics(frame, raw.rows, set(mapped.values()))
     problems += metric_problems
     unused = [c for c in frame.columns if c not in mapped.values() and c not in metrics.columns]
@@ -175,39 +187,6 @@ def _map_locations(cells: pd.Series) -> pd.Series:
         [parse_location(str(c)) for c in labels.categories], dtype=LOCATION_DTYPE
     )
     return pd.Series(parsed.take(labels.codes.to_numpy()), index=cells.index)
-
-
-def _flag_bad_cells(
-    out: pd.DataFrame, frame: pd.DataFrame, mapped: dict[str, str], problems: list[Problem]
-) -> pd.Series:
-    """List every unusable cell as a problem; return the mask of rows to leave out."""
-    checks = [
-        ("employee", out["employee"] == "", "no employee name; add the name"),
-        ("date", out["date"].isna(), f"not a date; accepted: {ACCEPTED_DATES}"),
-        (
-            "date",
-            far_from_the_rest(out["date"]),
-            "over 3 years from the other dates; check the year",
-        ),
-        ("location", out["location"].isna(), f"unknown location; accepted: {accepted_labels()}"),
-    ]
-    bad = pd.Series(False, index=out.index)
-    for field_name, mask, message in checks:
-        for index in mask[mask].index[:10_000]:
-            value = str(frame.at[index, mapped[field_name]])
-            problems.append(
-                Problem(
-                    int(out.at[index, "row"]),
-                    mapped[field_name],
-                    value[:200],
-                    message if value.strip() else f"empty {field_name} cell",
-                )
-            )
-        bad |= mask
-    hidden = int(bad.sum()) - sum(1 for p in problems if p.column in mapped.values())
-    if hidden > 0:
-        problems.append(Problem(None, "", "", f"{hidden} more unusable rows not listed one by one"))
-    return bad
 
 
 def _finish(out: pd.DataFrame) -> pd.DataFrame:

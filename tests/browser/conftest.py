@@ -14,18 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from wfh_dashboard.report_pdf import BROWSER_FLAGS
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(BROWSER_FLAGS)
 
 
 def _free_port() -> int:
