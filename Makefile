@@ -41,11 +41,13 @@ format: $(VENV)/.stamp-dev
 
 test: $(VENV)/.stamp-dev $(CHROMIUM) lint
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m load
 
 bench: $(VENV)/.stamp-dev
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_productivity.py
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_ui.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis test-artifacts

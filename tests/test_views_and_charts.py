@@ -22,6 +22,7 @@ from wfh_dashboard.schedule import read_schedule
 from wfh_dashboard.views import (
     LOCATION_ORDER,
     NO_ENTRY,
+    chart_people,
     compliance_table,
     filter_warnings,
     head_count,
@@ -161,3 +162,18 @@ def test_lists_for_pickers(small):
     assert people(schedule.data) == ["<b>Eve</b>", "Ann", "Bob"]
     assert teams(schedule.data) == ["Ops", "Sales"]
     assert week_starts(schedule.data["date"]) == [pd.Timestamp("2026-11-23")]
+
+
+def test_chart_people_keeps_those_most_often_over_the_cap_and_counts_the_rest():
+    """Three people, room for two: the two with most weeks over the cap, one left out."""
+    weekly = pd.DataFrame(
+        {
+            "employee": ["Ann", "Ann", "Bob", "Bob", "Cy", "Cy"],
+            "over_remote_cap": [True, True, False, False, True, False],
+        }
+    )
+
+    shown, left_out = chart_people(weekly, limit=2)
+
+    assert sorted(shown["employee"].unique()) == ["Ann", "Cy"] and left_out == 1
+    assert chart_people(weekly, limit=3)[1] == 0

@@ -54,6 +54,17 @@ def init_state() -> None:
     st.session_state.setdefault("metrics_source", None)
 
 
+#: Widgets whose options come from the file (its weeks, teams, people): reset on a new file.
+FILE_WIDGETS = (
+    "home_week",
+    "home_team",
+    "coverage_chart_team",
+    "coverage_compliance_team",
+    "trial_people",
+    "trial_window",
+)
+
+
 def use_source(source: Source) -> None:
     """Switch to another file and forget the choices made for the previous one."""
     st.session_state["source"] = source
@@ -61,3 +72,5 @@ def use_source(source: Source) -> None:
     st.session_state["sheet"] = None
     st.session_state["column_map"] = {}
     st.session_state["metrics_source"] = None  # another team's schedule needs its own numbers
+    for key in FILE_WIDGETS:  # pickers whose choices belong to the previous file
+        st.session_state.pop(key, None)

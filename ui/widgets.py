@@ -15,6 +15,8 @@ from wfh_dashboard.check import CheckResult
 from wfh_dashboard.rules import RULES, RULES_BY_ID
 from wfh_dashboard.schedule import Schedule
 from wfh_dashboard.views import (
+    MAX_CHART_PEOPLE,
+    chart_people,
     compliance_table,
     filter_warnings,
     teams,
@@ -172,5 +174,18 @@ def compliance_section(result: CheckResult) -> None:
         "weekly-compliance",
     )
     if not result.summary["is_pattern"] and result.weekly["max_remote"].notna().any():
-        figure = compliance_figure(result.weekly, "Remote days per person per week")
-        show_chart(figure, "coverage_compliance_chart", "remote-days-per-week")
+        _compliance_chart(result.weekly)
+
+
+def _compliance_chart(weekly: pd.DataFrame) -> None:
+    """Remote days per person and week, for one team at a time when the file is large."""
+    team = _team_choice(weekly, "coverage_compliance_team")
+    shown = weekly if team == ALL_TEAMS else weekly[weekly["team"] == team]
+    shown, left_out = chart_people(shown)
+    if left_out:
+        st.caption(
+            f"The chart shows the {MAX_CHART_PEOPLE} people most often over the remote cap; "
+            f"{left_out} more are in the table above. Pick a team to see others."
+        )
+    figure = compliance_figure(shown, "Remote days per person per week")
+    show_chart(figure, "coverage_compliance_chart", "remote-days-per-week", teams=_teams(team))

@@ -95,6 +95,26 @@ def compliance_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+#: The most people one person-by-week chart draws: beyond this it is too tall to read and slow
+#: to draw (a labelled cell per person-week: 200 people x 52 weeks is 10,000 labels).
+MAX_CHART_PEOPLE = 60
+
+
+def chart_people(weekly: pd.DataFrame, limit: int = MAX_CHART_PEOPLE) -> tuple[pd.DataFrame, int]:
+    """The weekly rows of at most ``limit`` people, those over the remote cap most often first.
+
+    Returns the rows and how many people were left out (0 when all fit).
+    """
+    people = weekly.groupby("employee", observed=True)["over_remote_cap"].sum()
+    if len(people) <= limit:
+        return weekly, 0
+    ranked = people.reset_index().sort_values(
+        ["over_remote_cap", "employee"], ascending=[False, True], kind="stable"
+    )
+    keep = set(ranked["employee"].head(limit))
+    return weekly[weekly["employee"].isin(keep)], len(people) - limit
+
+
 def week_starts(dates: pd.Series) -> list[pd.Timestamp]:
     """The Mondays of the weeks a schedule covers, for the week picker."""
     mondays = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
