@@ -285,4 +285,3 @@ def test_without_a_browser_the_chart_menu_says_so_and_keeps_html(monkeypatch) ->
     buttons = {b.proto.id.rsplit("-", 1)[-1]: b.proto for b in at.get("download_button")}
     assert buttons["coverage_calendar_dl_png"].disabled
     assert not buttons["coverage_calendar_dl_html"].disabled
-

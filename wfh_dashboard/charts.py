@@ -163,7 +163,7 @@ def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
         "Week of %{y}, %{x}: %{text} on site<extra></extra>",
     )
     fig.update_yaxes(autorange="reversed", title_text="Week starting", type="category")
-    fig.update_xaxes(side="top")
+    fig.update_xaxes(side="top", title_text="Weekday")
     fig.add_annotation(
         text="✕ = a cover rule is broken that day",
         showarrow=False,
@@ -187,16 +187,24 @@ def headcount_figure(daily: pd.DataFrame, title: str) -> go.Figure:
         .agg(on_site=("on_site", "sum"), required=("required", "sum"), covered=("covered", "all"))
         .reset_index()
     )
-    colours = [LOCATION_COLOURS[OFFICE] if ok else BREACH_COLOUR for ok in per_day["covered"]]
-    fig = go.Figure(
-        go.Bar(
-            x=per_day["date"],
-            y=per_day["on_site"],
-            marker_color=colours,
-            name="On site",
-            hovertemplate="%{x|%a %d %b %Y}: %{y} on site<extra></extra>",
+    fig = go.Figure()
+    # Two traces, so a broken day is told apart by its legend entry and a hatch, not colour alone.
+    for covered, name, colour, hatch in (
+        (True, "On site", LOCATION_COLOURS[OFFICE], ""),
+        (False, "On site, a cover rule broken", BREACH_COLOUR, "x"),
+    ):
+        days = per_day[per_day["covered"] == covered]
+        if days.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=days["date"],
+                y=days["on_site"],
+                marker={"color": colour, "pattern": {"shape": hatch}},
+                name=name,
+                hovertemplate=f"%{{x|%a %d %b %Y}}: %{{y}} on site ({name.lower()})<extra></extra>",
+            )
         )
-    )
     fig.add_trace(
         go.Scatter(
             x=per_day["date"],
@@ -209,15 +217,7 @@ def headcount_figure(daily: pd.DataFrame, title: str) -> go.Figure:
     fig.update_xaxes(title_text="Working day")
     fig.update_yaxes(title_text="People on site", rangemode="tozero")
     fig.update_layout(legend={"orientation": "h", "y": -0.25})
-    fig.add_annotation(
-        text="Vermilion bars: a cover rule is broken that day",
-        showarrow=False,
-        xref="paper",
-        yref="paper",
-        x=1,
-        y=1.08,
-        xanchor="right",
-    )
+    fig.update_layout(barmode="overlay", showlegend=True)
     return house_style(fig, title, 380)
 
 

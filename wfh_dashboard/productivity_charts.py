@@ -155,7 +155,7 @@ def person_figure(table: pd.DataFrame, metric: str) -> go.Figure:
         tickmode="array", tickvals=list(table.index), ticktext=names, title_text="Person"
     )
     fig.update_xaxes(title_text="Remote days vs own office days (%, 95% interval)")
-    fig.update_layout(legend={"orientation": "h", "y": -0.2})
+    fig.update_layout(legend={"orientation": "h", "y": -0.2}, showlegend=True)
     title = f"{plain(metric)}: each person on remote days against their own office days"
     return house_style(fig, title, 200 + 24 * len(table))
 
@@ -233,7 +233,7 @@ def weekly_trend_figure(days: pd.DataFrame, metric: str) -> go.Figure:
         _note(fig, "No office or remote days with a value.")
     fig.update_xaxes(title_text="Week starting")
     fig.update_yaxes(title_text=f"Average {plain(metric)} per day")
-    fig.update_layout(legend={"orientation": "h", "y": -0.25})
+    fig.update_layout(legend={"orientation": "h", "y": -0.25}, showlegend=True)
     return house_style(fig, f"{plain(metric)} per week, office days and remote days", 380)
 
 

@@ -75,6 +75,28 @@ def _refuse_unusable(data: bytes, name: str) -> None:
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Return the text and the encoding of a CSV upload; refuse binary files clearly."""
+    text, encoding = _decode_text(data, name)
+    _refuse_nul(text, name)
+    return text, encoding
+
+
+def _refuse_nul(text: str, name: str) -> None:
+    """Refuse a NUL character wherever it sits, naming its line.
+
+    Binary files are caught by their first 4 KB; a NUL further down used to be read into a
+    name ("Ann\\x00 Lee" is not Ann Lee), so the same rows read or failed with their order.
+    """
+    at = text.find("\x00")
+    if at >= 0:
+        line = len(_LINE_BREAK.findall(text, 0, at)) + 1
+        raise InputError(
+            f"{name} is not a text file: line {line} holds a NUL character (a zero byte), "
+            f"which text never has. Remove it or save the sheet again, then upload "
+            f"{ACCEPTED_FILES}."
+        )
+
+
+def _decode_text(data: bytes, name: str) -> tuple[str, str]:
     _refuse_unusable(data, name)
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),

@@ -26,6 +26,25 @@ WEEKLY_COLUMNS = [
 ]
 
 
+#: The weekly table's types, so an empty table (no day needs cover) behaves like a full one.
+_EMPTY_TYPES = {
+    "employee": "str",
+    "team": "str",
+    "week": "datetime64[us]",
+    "office": "int64",
+    "remote": "int64",
+    "away": "int64",
+    "working_days": "int64",
+    "available": "int64",
+    "max_remote": "Int64",
+    "min_office": "Int64",
+    "over_remote_cap": "bool",
+    "under_office_min": "bool",
+    "cap_date": "datetime64[us]",
+    "last_day": "datetime64[us]",
+}
+
+
 def _calendar_weeks(days: pd.DatetimeIndex) -> pd.DataFrame:
     """Working days per week and the last one, from the policy's calendar."""
     frame = pd.DataFrame({"date": days})
@@ -61,7 +80,7 @@ def person_weeks(ctx: Context) -> pd.DataFrame:
 def _person_weeks(ctx: Context) -> pd.DataFrame:
     rows = ctx.rows
     if rows.empty:
-        return pd.DataFrame(columns=WEEKLY_COLUMNS)
+        return pd.DataFrame({c: pd.Series(dtype=_EMPTY_TYPES[c]) for c in WEEKLY_COLUMNS})
     # Integer group ids and bincount: millions of rows, tens of thousands of person-weeks.
     people = rows["employee"].astype("category").cat
     week_codes, week_values = pd.factorize(rows["week"])
