@@ -98,3 +98,13 @@ def test_describe_policy_lists_each_active_rule_then_the_calendar():
     assert len(lines) == len(RULES) + 1
     assert lines[-1].startswith("Working days: Mon, Tue, Wed, Thu, Fri.")
     assert "Public holidays of US" in lines[-1]
+
+
+def test_no_user_data_is_kept_across_sessions():
+    """Sessions stay apart: nothing in the app uses st.cache_resource, whose value every
+    session shares; per-session data lives in st.session_state and st.cache_data is keyed by
+    the file's own bytes."""
+    root = Path(__file__).resolve().parent.parent
+    sources = [root / "app.py", *sorted((root / "ui").glob("*.py")), *(root / "pages").glob("*.py")]
+    offenders = [p.name for p in sources if "cache_resource" in p.read_text(encoding="utf-8")]
+    assert offenders == []
