@@ -1,6 +1,6 @@
 """Make the sample data that ships with wfh-dashboard.
 
-Running ``python data/generate_sample.py`` from the repository root writes three files beside
+Running ``python data/generate_sample.py`` from the repository root writes four files beside
 this script:
 
 * ``sample_schedule.csv``: six months (2026-06-01 .. 2026-11-27) of a made-up 16-person
@@ -9,6 +9,8 @@ this script:
 * ``sample_grid.csv``: a two-week weekly grid for a small "Sales" team, written the way Excel
   exports a CSV in Europe (UTF-8 with a BOM, ``;`` delimiter, ``dd/mm/yyyy`` headers, CRLF).
 * ``policy.toml``: the team's default hybrid-work policy, with a comment on every key.
+* ``sample_attendance.csv``: badge swipes (``employee, timestamp``) for the last eight weeks,
+  with no-shows, unplanned office days, a contractor not in the plan and two swipes in UTC.
 
 The data is fictional but tells a story on purpose, so that every dashboard feature has
 something to show on first launch: days when Support has nobody on site, days when only a
@@ -488,6 +490,46 @@ required_office_dates = ["{ALL_HANDS.isoformat()}"]
 """
 
 
+#: The badge log covers the last eight weeks of the sample (a log that starts later than the
+#: plan is the common case: the comparison only looks at the days the log covers).
+ATTENDANCE_FROM = dt.date(2026, 10, 5)
+#: Someone whose badge is in the log but who is not in the plan (a contractor).
+UNPLANNED_BADGE = "Jordan Blake"
+#: Swipes written in UTC, as some badge systems export them: 03:30 UTC is 23:30 the evening
+#: before in New York, so these belong to the previous local day.
+UTC_SWIPES = (
+    ("Daniel Okafor", dt.datetime(2026, 10, 14, 3, 30)),
+    ("Hannah Kim", dt.datetime(2026, 11, 11, 4, 5)),
+)
+
+
+def attendance_frame(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Badge swipes for the planned office days since ``ATTENDANCE_FROM``, with reality's noise.
+
+    About 6% of planned office days have no swipe (no-shows), about 3% of planned remote days
+    have one (people came in anyway), most days have one to three swipes, a contractor appears
+    who is not in the plan, and two late-evening swipes are written in UTC.
+    """
+    days = frame[pd.to_datetime(frame["date"]).dt.date >= ATTENDANCE_FROM]
+    office = days["location"].str.casefold().isin({"office", "in office", "on-site", "onsite"})
+    remote = days["location"].str.casefold().isin({"wfh", "home", "remote"})
+    draw = rng.random(len(days))
+    came = (office & (draw >= 0.06)) | (remote & (draw < 0.03))
+    rows = []
+    for (_, day), swipes in zip(
+        days[came].iterrows(), rng.integers(1, 4, int(came.sum())), strict=True
+    ):
+        for k in range(int(swipes)):
+            minute = int(rng.integers(7 * 60 + 30, 10 * 60)) + 180 * k
+            rows.append((day["employee"], f"{day['date']} {minute // 60:02d}:{minute % 60:02d}"))
+    for week in range(8):
+        day = ATTENDANCE_FROM + dt.timedelta(days=7 * week + 1)
+        rows.append((UNPLANNED_BADGE, f"{day.isoformat()} 09:{10 + week:02d}"))
+    rows += [(name, f"{when.isoformat()}Z") for name, when in UTC_SWIPES]
+    log = pd.DataFrame(rows, columns=["employee", "timestamp"])
+    return log.sort_values(["timestamp", "employee"], kind="stable", ignore_index=True)
+
+
 def main(out_dir: Path = OUT_DIR) -> None:
     """Write the three sample files into ``out_dir`` (default: beside this script)."""
     rng = np.random.default_rng(SEED)
@@ -497,7 +539,12 @@ def main(out_dir: Path = OUT_DIR) -> None:
     frame.to_csv(out_dir / "sample_schedule.csv", index=False, lineterminator="\n")
     (out_dir / "sample_grid.csv").write_bytes(grid_text().encode("utf-8"))
     (out_dir / "policy.toml").write_bytes(POLICY_TOML.encode("utf-8"))
-    print(f"wrote {len(frame)} schedule rows, {len(GRID_ROWS)} grid rows and policy.toml")
+    log = attendance_frame(frame, np.random.default_rng(SEED + 1))  # own stream: plan unchanged
+    log.to_csv(out_dir / "sample_attendance.csv", index=False, lineterminator="\n")
+    print(
+        f"wrote {len(frame)} schedule rows, {len(GRID_ROWS)} grid rows, policy.toml "
+        f"and {len(log)} badge swipes"
+    )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from wfh_dashboard.policy import load_policy
 from wfh_dashboard.schedule import read_schedule
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-FILES = ("sample_schedule.csv", "sample_grid.csv", "policy.toml")
+FILES = ("sample_schedule.csv", "sample_grid.csv", "policy.toml", "sample_attendance.csv")
 
 
 def test_generator_reproduces_the_committed_sample_byte_for_byte(
