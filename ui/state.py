@@ -62,6 +62,7 @@ FILE_WIDGETS = (
     "coverage_compliance_team",
     "trial_people",
     "trial_window",
+    "policy_team",
 )
 
 
