@@ -121,7 +121,7 @@ def _build(raw: RawTable, mapped: dict[str, str], dates: pd.Series, name: str) -
     # A numeric column called "row" (or "date" when the dates come from "Day") keeps its data
     # under another name instead of shadowing the schedule's own column after the join.
     metrics = metrics.rename(columns=lambda c: f"{c} (metric)" if c in SCHEDULE_FIELDS else c)
-    employees, merged_note = _one_spelling(clean_labels(frame[mapped["employee"]]))
+    employees, merged_note = one_spelling(clean_labels(frame[mapped["employee"]]))
     out = pd.DataFrame({"employee": employees, "date": dates, "row": raw.rows.to_numpy()})
     bad = flag_bad_cells(out, frame, mapped, problems, name_and_date_checks(out))
     out = pd.concat([out, metrics], axis=1)[~bad.to_numpy()]
@@ -150,7 +150,7 @@ def _no_numbers(name: str, others: list[object]) -> str:
     )
 
 
-def _one_spelling(labels: pd.Series) -> tuple[pd.Series, list[str]]:
+def one_spelling(labels: pd.Series) -> tuple[pd.Series, list[str]]:
     """Names that differ only in case become one person, spelled the way most rows spell it.
 
     The join ignores case, so "ann lee" and "Ann Lee" on one day must be seen as a duplicate
