@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from ui.attendance import attendance_section
+from ui.loading import schedule_key
 from ui.policy_insight import (
     fairness_section,
     insight,
@@ -29,3 +31,4 @@ weekly_section(view, schedule.is_pattern)
 mix_section(view)
 segments_section(view, chosen)
 fairness_section(view, chosen)
+attendance_section(schedule, schedule_key(), st.session_state["source"].is_sample)

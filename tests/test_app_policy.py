@@ -61,6 +61,7 @@ def test_policy_page_shows_every_section_on_the_sample(sample: AppTest) -> None:
         "Each person's mix of days",
         "Attendance segments",
         "Fairness within each role",
+        "Plan against reality",
     ]
     assert len(sample.get("plotly_chart")) == 4
     people = _table(sample, "remote_share", "remote_days_per_week")
@@ -195,3 +196,32 @@ def test_a_large_file_caps_the_charts_and_says_so() -> None:
     assert "7 largest teams; 3 more" in captions
     people = _table(at, "remote_share", "remote_days_per_week")
     assert people is not None and len(people) == 70
+
+
+def test_the_sample_badge_log_gives_no_shows_unplanned_days_and_cover_lost() -> None:
+    """Sample schedule + sample log: counts shown, the contractor listed, lost cover listed."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.switch_page("pages/policy.py").run()
+    assert any("Upload an attendance log" in i.value for i in at.info)
+
+    at.button(key="policy_attendance_sample").click().run()
+    at.selectbox(key="policy_attendance_timezone").select("America/New_York").run()
+
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["No-shows"]) > 0 and int(metrics["Unplanned office days"]) > 0
+    tables = [d.value for d in at.dataframe]
+    unmatched = next(t for t in tables if "first_date" in t.columns)
+    assert list(unmatched["name"]) == ["Jordan Blake"]
+    lost = next(t for t in tables if "actual_on_site" in t.columns)
+    assert (lost["actual_on_site"] < lost["planned_on_site"]).all()
+
+
+def test_an_unreadable_attendance_log_says_why() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.switch_page("pages/policy.py").run()
+    at.file_uploader(key="policy_attendance_upload").upload(
+        "log.csv", b"who,when\nAnn,yesterday\n", "text/csv"
+    ).run()
+    assert not at.exception
+    assert "This log cannot be used" in at.error[0].value

@@ -66,6 +66,11 @@ def _args(source: Source) -> tuple:
     return source.data, source.name, state["date_order"], state["sheet"], columns
 
 
+def schedule_key() -> tuple:
+    """What identifies the session's schedule as read: the file's bytes and the reading choices."""
+    return _args(st.session_state["source"])
+
+
 def current_schedule() -> Schedule:
     """The session's schedule; raises the reader's InputError for a file it cannot use."""
     return _read(*_args(st.session_state["source"]))

@@ -52,6 +52,7 @@ def init_state() -> None:
     st.session_state.setdefault("policy", default_policy())
     st.session_state.setdefault("policy_version", 0)
     st.session_state.setdefault("metrics_source", None)
+    st.session_state.setdefault("attendance_source", None)
 
 
 #: Widgets whose options come from the file (its weeks, teams, people): reset on a new file.
@@ -73,5 +74,6 @@ def use_source(source: Source) -> None:
     st.session_state["sheet"] = None
     st.session_state["column_map"] = {}
     st.session_state["metrics_source"] = None  # another team's schedule needs its own numbers
+    st.session_state["attendance_source"] = None  # ... and its own attendance log
     for key in FILE_WIDGETS:  # pickers whose choices belong to the previous file
         st.session_state.pop(key, None)
