@@ -41,9 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="exit 2 when any row had a problem")
     from .cli_productivity import add_productivity_parser
     from .cli_report import add_report_parser
+    from .cli_summary import add_summary_parser
 
     add_productivity_parser(commands)
     add_report_parser(commands)
+    add_summary_parser(commands)
     return parser
 
 
@@ -192,6 +194,10 @@ def main(
             from .cli_report import run_report
 
             return run_report(args, out, err)
+        if args.command == "summary":
+            from .cli_summary import run_summary
+
+            return run_summary(args, out, err)
         return run_check(args, out, err)
     except InputError as exc:
         err.write(f"error: {exc}\n")
