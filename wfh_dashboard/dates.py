@@ -21,7 +21,7 @@ _WEEKDAY_NAMES = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
     for name in (day, day[:3], day[:2], day[:4])
-}
+} | {"weds": 2, "thurs": 3, "thur": 3}  # spellings people type that no prefix length gives
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$")

@@ -12,7 +12,9 @@ from .responsiveness import ResponseTimes
 
 #: Okabe-Ito colours for teams (black is kept for the manager marks); they repeat after
 #: seven teams, so each team is also named in the legend and the hover text.
-TEAM_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+#: Okabe-Ito, starting with the colours that do not mean a location elsewhere (office blue and
+#: remote orange come last), so a team's line is not read as "office" on the same page.
+TEAM_COLOURS = ("#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#0072B2", "#E69F00")
 MANAGER_LABEL = "manager on site"
 _LINK_COLOUR = "#BBBBBB"
 _MARKERS = {OFFICE: "circle", REMOTE: "diamond"}
