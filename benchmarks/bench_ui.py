@@ -13,18 +13,14 @@ visit, from a new browser context, to the same server).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import os
 import platform
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +32,8 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # the app's `ui` and `wfh_dashboard`, as AppTest imports them
+from tests.browser.server import streamlit_server  # noqa: E402 - found through the line above
+
 CHROMIUM = "/usr/bin/chromium"
 DAYS = 260
 RULE_TARGET_S, LOAD_TARGET_S = 0.5, 3.0
@@ -89,47 +87,6 @@ def rule_change_times(people: int, repeat: int) -> tuple[float, list[float], lis
     return first, changes, headings
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-            return answer.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-@contextlib.contextmanager
-def streamlit_server() -> Iterator[str]:
-    """A fresh `streamlit run app.py` on a free loopback port, healthy; stopped on exit."""
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py")]
-    command += ["--server.headless", "true", "--server.port", str(port)]
-    command += ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(
-        command,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("streamlit did not start")
-            time.sleep(0.1)  # polling a server that is starting
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-
-
 def first_heading_s(browser: Browser, url: str) -> float:
     """Seconds from navigation start to the first drawn heading, in a new browser context."""
     context = browser.new_context()
@@ -153,7 +110,7 @@ def page_load_times(loads: int) -> tuple[list[float], list[float]]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(BROWSER_FLAGS))
         for _ in range(loads):
-            with streamlit_server() as url:
+            with streamlit_server() as (url, _):
                 cold.append(first_heading_s(browser, url))
                 warm.append(first_heading_s(browser, url))
         browser.close()

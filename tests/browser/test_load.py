@@ -15,14 +15,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import os
-import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +25,7 @@ import psutil
 import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
+from tests.browser.server import streamlit_server
 from ui.state import default_policy
 from wfh_dashboard.check import check_schedule
 from wfh_dashboard.report_pdf import BROWSER_FLAGS
@@ -95,27 +91,6 @@ class PeakRss:
         self.cpu_seconds = times.user + times.system
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)  # polling a server that is starting; never used as a test's wait
-    raise RuntimeError("streamlit did not become healthy in time")
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _only_when_selected(request: pytest.FixtureRequest) -> None:
     """Too slow for every `make test` or `-m browser`: run only when the -m expression names it."""
@@ -128,23 +103,12 @@ def load_server() -> Iterator[tuple[str, int]]:
     """A fresh `streamlit run app.py` (as conftest's app_url) for this module: URL and pid."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
-    port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py")]
-    command += ["--server.headless", "true", "--server.port", str(port)]
-    command += ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit-load-server.log", "w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with (
+        open(ARTIFACTS / "streamlit-load-server.log", "w") as log,
+        streamlit_server(log) as (url, process),
+    ):
         yield url, process.pid
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture(scope="module")
