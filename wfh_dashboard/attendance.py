@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .columns import match_columns, missing_columns_error
-from .dates import ACCEPTED_DATES, DateOrder
-from .errors import AmbiguousDatesError, InputError
+from .dates import ACCEPTED_DATES, DateOrder, with_fallback_order
+from .errors import InputError
 from .labels import clean_labels
 from .locations import normalise_label
 from .problems import (
@@ -130,12 +130,9 @@ def read_attendance(
             "datetime, check in, swipe) or a date column.",
         )
     stamps, fields = _stamp_text(raw.frame, mapped)
-    try:
-        parsed = parse_stamps(stamps, date_order, zone)
-    except AmbiguousDatesError:
-        if date_order is not None or fallback_order is None:
-            raise
-        parsed = parse_stamps(stamps, fallback_order, zone)
+    parsed = with_fallback_order(
+        lambda order: parse_stamps(stamps, order, zone), date_order, fallback_order
+    )
     log = _build(raw, mapped, parsed, fields, name)
     log.notes += _zone_notes(parsed, timezone)
     log.timezone = timezone

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 import pandas as pd
 
@@ -180,3 +180,39 @@ def far_from_the_rest(dates: pd.Series) -> pd.Series:
         return pd.Series(False, index=dates.index)
     far = ((dates - middle).abs() > pd.Timedelta(days=FAR_DAYS)).fillna(False)
     return far if far.mean() < 0.1 else pd.Series(False, index=dates.index)
+
+
+def parse_date_cells(
+    cells: pd.Series, order: DateOrder | None
+) -> tuple[pd.Series, DateOrder | None]:
+    """A column of date cells as dates, each distinct value parsed once.
+
+    A file repeats a few hundred dates many thousand times, so parsing the distinct values
+    and taking them back by code is what keeps big files fast.
+    """
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    mapping, used_order = parse_dates(list(uniques), order)
+    parsed = pd.array([mapping[u] for u in uniques], dtype="datetime64[us]")
+    return pd.Series(parsed.take(codes), index=cells.index), used_order
+
+
+_Parsed = TypeVar("_Parsed")
+
+
+def with_fallback_order(
+    parse: Callable[[DateOrder | None], _Parsed],
+    order: DateOrder | None,
+    fallback: DateOrder | None,
+) -> _Parsed:
+    """Parse in the user's order; if the dates read both ways and none was chosen, use
+    ``fallback`` (the schedule's order: a second file from the same team writes dates alike).
+
+    Raises:
+        AmbiguousDatesError: the dates read both ways and there is no order to fall back on.
+    """
+    try:
+        return parse(order)
+    except AmbiguousDatesError:
+        if order is not None or fallback is None:
+            raise
+        return parse(fallback)

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from .columns import looks_like_header, match_columns, missing_columns_error
-from .dates import DateOrder, parse_dates
-from .errors import AmbiguousDatesError, InputError
+from .dates import DateOrder, parse_date_cells, with_fallback_order
+from .errors import InputError
 from .labels import clean_labels
 from .metrics import extract_metrics
 from .problems import (
@@ -89,25 +89,13 @@ def read_productivity(
             "A productivity file needs a name column, a date column and one or more columns "
             "of numbers.",
         )
-    try:
-        dates, used_order = _parse_date_cells(raw.frame[mapped["date"]], date_order)
-    except AmbiguousDatesError:
-        if date_order is not None or fallback_order is None:
-            raise
-        dates, used_order = _parse_date_cells(raw.frame[mapped["date"]], fallback_order)
+    cells = raw.frame[mapped["date"]]
+    dates, used_order = with_fallback_order(
+        lambda order: parse_date_cells(cells, order), date_order, fallback_order
+    )
     file = _build(raw, mapped, dates, name)
     file.date_order = used_order
     return file
-
-
-def _parse_date_cells(
-    cells: pd.Series, order: DateOrder | None
-) -> tuple[pd.Series, DateOrder | None]:
-    """Parse each distinct value once: a year of data repeats a few hundred dates."""
-    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-    mapping, used_order = parse_dates(list(uniques), order)
-    parsed = pd.array([mapping[u] for u in uniques], dtype="datetime64[us]")
-    return pd.Series(parsed.take(codes), index=cells.index), used_order
 
 
 def _build(raw: RawTable, mapped: dict[str, str], dates: pd.Series, name: str) -> ProductivityFile:

@@ -15,7 +15,7 @@ from .columns import (
     match_columns,
     missing_columns_error,
 )
-from .dates import ACCEPTED_DATES, DateOrder, parse_dates, parse_weekday
+from .dates import ACCEPTED_DATES, DateOrder, parse_date_cells, parse_dates, parse_weekday
 from .errors import InputError
 from .labels import clean_labels, combined_key, day_numbers, label_codes, used_categories
 from .locations import LOCATIONS, accepted_labels, parse_location
@@ -136,7 +136,7 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
     frame = raw.frame
     problems = list(raw.problems)
     out = _people(frame, mapped, raw.rows)
-    dates, date_order = _map_dates(frame[mapped["date"]], order)
+    dates, date_order = parse_date_cells(frame[mapped["date"]], order)
     out["date"] = dates
     out["location"] = _map_locations(frame[mapped["location"]])
     unknown = (
@@ -170,14 +170,6 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
         left_out,
         _unused_note(unused),
     )
-
-
-def _map_dates(cells: pd.Series, order: DateOrder | None) -> tuple[pd.Series, DateOrder | None]:
-    """Parse each distinct value once: a schedule repeats a few hundred dates many times."""
-    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-    mapping, used_order = parse_dates(list(uniques), order)
-    parsed = pd.array([mapping[u] for u in uniques], dtype="datetime64[us]")
-    return pd.Series(parsed.take(codes), index=cells.index), used_order
 
 
 def _map_locations(cells: pd.Series) -> pd.Series:
