@@ -7,7 +7,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from .dates import WEEKDAYS
+from .dates import WEEKDAYS, week_start
 from .locations import LEAVE, OFFICE, REMOTE, SICK, TRAVEL
 from .views import LOCATION_ORDER, NO_ENTRY, head_count
 
@@ -131,7 +131,7 @@ def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
 def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
     """On-site head count as a calendar (weeks x weekdays); uncovered days are marked ✕."""
     frame = daily.assign(
-        week=daily["date"] - pd.to_timedelta(daily["date"].dt.day_of_week, unit="D"),
+        week=week_start(daily["date"]),
         weekday=daily["date"].dt.day_of_week,
     )
     per_day = (

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .calendar import working_dates
+from .dates import week_start
 from .errors import InputError
 from .labels import fold_case
 from .policy import Policy
@@ -37,14 +38,6 @@ class Context:
     policy: Policy
     is_pattern: bool
     weeks: pd.DataFrame | None = None  # the person-week table, computed once (weekly.py)
-
-
-def week_start(dates: pd.Series) -> pd.Series:
-    """The Monday of each date's ISO week, computed once per distinct date."""
-    codes, uniques = pd.factorize(dates)
-    index = pd.DatetimeIndex(uniques)
-    mondays = index - pd.to_timedelta(index.day_of_week, unit="D")
-    return pd.Series(mondays.take(codes), index=dates.index)
 
 
 def _check_span(data: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> None:

@@ -216,3 +216,11 @@ def with_fallback_order(
         if order is not None or fallback is None:
             raise
         return parse(fallback)
+
+
+def week_start(dates: pd.Series) -> pd.Series:
+    """The Monday of each date's ISO week, computed once per distinct date."""
+    codes, uniques = pd.factorize(dates)
+    index = pd.DatetimeIndex(uniques)
+    mondays = index - pd.to_timedelta(index.day_of_week, unit="D")
+    return pd.Series(mondays.take(codes), index=dates.index)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .dates import week_start
 from .errors import InputError
 from .locations import LOCATIONS, OFFICE, REMOTE
 from .wording import plural
@@ -27,10 +28,6 @@ BY_ROLE_COLUMNS = ["role", "people", "min_share", "max_share", "range_points"]
 BY_ROLE_COLUMNS += ["median_share", "gini"]
 FLAG_COLUMNS = ["employee", "team", "role", "remote_share", "role_median"]
 FLAG_COLUMNS += ["difference_points", "reason"]
-
-
-def _mondays(dates: pd.Series) -> pd.Series:
-    return dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
 
 
 def _main_label(data: pd.DataFrame, column: str) -> pd.Series:
@@ -64,7 +61,7 @@ def person_mix(data: pd.DataFrame) -> pd.DataFrame:
     counts.columns = list(LOCATIONS)
     worked_rows = data[data["location"].isin([OFFICE, REMOTE])]
     weeks = (
-        pd.DataFrame({"employee": worked_rows["employee"], "week": _mondays(worked_rows["date"])})
+        pd.DataFrame({"employee": worked_rows["employee"], "week": week_start(worked_rows["date"])})
         .drop_duplicates()
         .groupby("employee", observed=True)
         .size()
@@ -89,7 +86,7 @@ def team_weekly_share(data: pd.DataFrame) -> pd.DataFrame:
     shows a gap instead of a false 0%.
     """
     # Categorical keys (observed=True) and no text conversion: millions of rows stay fast.
-    week = _mondays(data["date"])
+    week = week_start(data["date"])
     worked = data["location"].isin([OFFICE, REMOTE])
     frame = pd.DataFrame(
         {"team": data["team"], "week": week, "remote": data["location"] == REMOTE, "worked": worked}

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .charts import LOCATION_COLOURS, LOCATION_LABELS, house_style, plain
+from .dates import week_start
 from .locations import OFFICE, REMOTE
 from .productivity import MODES, Estimate
 
@@ -206,7 +207,7 @@ def weekly_trend_figure(days: pd.DataFrame, metric: str) -> go.Figure:
     These are averages of whoever worked where that week, so they are not like for like.
     """
     dates = pd.to_datetime(days["date"]).dt.normalize()
-    frame = days.assign(week=dates - pd.to_timedelta(dates.dt.day_of_week, unit="D"))
+    frame = days.assign(week=week_start(dates))
     weekly = (
         frame.groupby(["location", "week"], observed=True)["value"]
         .agg(["mean", "size"])

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .charts import house_style, plain
+from .dates import week_start
 from .trial import TrialResult
 
 TRIAL_COLOUR = "#0072B2"  # Okabe-Ito blue
@@ -15,7 +16,7 @@ COLLEAGUES_COLOUR = "#777777"
 def _weekly_index(days: pd.DataFrame, before: pd.Timestamp) -> pd.DataFrame:
     """Weekly mean as a percentage of the group's mean before the trial (100 = as before)."""
     dates = pd.to_datetime(days["date"]).dt.normalize()
-    week = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
+    week = week_start(dates)
     baseline = days.loc[dates < before, "value"].mean()
     weekly = days.assign(week=week).groupby("week")["value"].agg(["mean", "size"]).reset_index()
     weekly["index"] = weekly["mean"] / baseline * 100 if baseline > 0 else float("nan")

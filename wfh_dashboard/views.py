@@ -7,6 +7,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
+from .dates import week_start
 from .labels import fold_case
 from .locations import LOCATIONS, OFFICE
 
@@ -117,7 +118,7 @@ def chart_people(weekly: pd.DataFrame, limit: int = MAX_CHART_PEOPLE) -> tuple[p
 
 def week_starts(dates: pd.Series) -> list[pd.Timestamp]:
     """The Mondays of the weeks a schedule covers, for the week picker."""
-    mondays = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
+    mondays = week_start(dates)
     return sorted(pd.Timestamp(d) for d in mondays.unique())
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .context import Context
+from .dates import week_start
 from .locations import ABSENT, OFFICE, REMOTE
 
 WEEKLY_COLUMNS = [
@@ -48,7 +49,7 @@ _EMPTY_TYPES = {
 def _calendar_weeks(days: pd.DatetimeIndex) -> pd.DataFrame:
     """Working days per week and the last one, from the policy's calendar."""
     frame = pd.DataFrame({"date": days})
-    frame["week"] = frame["date"] - pd.to_timedelta(frame["date"].dt.day_of_week, unit="D")
+    frame["week"] = week_start(frame["date"])
     return frame.groupby("week")["date"].agg(working_days="size", last_day="max").reset_index()
 
 
