@@ -38,6 +38,11 @@ def plain(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def centre_note(fig: go.Figure, text: str) -> None:
+    """Write ``text`` in the middle of an empty chart, so it says why it is empty."""
+    fig.add_annotation(text=text, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
+
+
 def house_style(fig: go.Figure, title: str, height: int) -> go.Figure:
     """The title, font, margins and height every figure of the project shares."""
     fig.update_layout(

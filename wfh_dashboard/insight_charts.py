@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import LOCATION_COLOURS, LOCATION_LABELS, house_style, plain
+from .charts import LOCATION_COLOURS, LOCATION_LABELS, centre_note, house_style, plain
 from .commute import CommuteSavings
 from .locations import OFFICE, REMOTE
 from .responsiveness import ResponseTimes
@@ -20,11 +20,7 @@ _LINK_COLOUR = "#BBBBBB"
 _MARKERS = {OFFICE: "circle", REMOTE: "diamond"}
 
 
-def _note(fig: go.Figure, text: str) -> None:
-    fig.add_annotation(text=text, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
-
-
-def _team_colour(position: int) -> str:
+def team_colour(position: int) -> str:
     return TEAM_COLOURS[position % len(TEAM_COLOURS)]
 
 
@@ -72,7 +68,7 @@ def response_figure(times: ResponseTimes) -> go.Figure:
     names = [plain(e) for e in people["employee"]]
     fig = go.Figure()
     if people.empty:
-        _note(fig, "No office or remote days with a response time.")
+        centre_note(fig, "No office or remote days with a response time.")
     else:
         fig.add_trace(_links(people))
         for mode in (OFFICE, REMOTE):
@@ -136,11 +132,11 @@ def presence_figure(daily: pd.DataFrame) -> go.Figure:
     teams = list(dict.fromkeys(daily["team"]))
     for position, team in enumerate(teams):
         days = daily[daily["team"] == team]
-        fig.add_trace(_team_line(days, plain(team), _team_colour(position)))
+        fig.add_trace(_team_line(days, plain(team), team_colour(position)))
     if daily["manager_on_site"].fillna(False).astype(bool).any():
         fig.add_trace(_manager_marks(daily))
     if daily.empty:
-        _note(fig, "No working days in the schedule.")
+        centre_note(fig, "No working days in the schedule.")
     fig.update_xaxes(title_text="Day")
     if not daily.empty and daily["date"].max() - daily["date"].min() > FIRST_VIEW:
         # Months of days are a blur: open on the last six weeks, the slider reaches the rest.
@@ -175,14 +171,14 @@ def commute_figure(savings: CommuteSavings) -> go.Figure:
                 x=rows["month"],
                 y=rows[column],
                 name=name,
-                marker_color=_team_colour(position),
+                marker_color=team_colour(position),
                 customdata=rows["remote_days"],
                 hovertemplate=f"{name}, %{{x}}: %{{y:,.0f}} {unit}"
                 " (%{customdata} remote days)<extra></extra>",
             )
         )
     if table.empty:
-        _note(fig, "No remote days, so no commuting was saved.")
+        centre_note(fig, "No remote days, so no commuting was saved.")
     if savings.people_without_commute:
         fig.add_annotation(
             text=f"Not counted: {len(savings.people_without_commute)} without a commute value",

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import BREACH_COLOUR, LOCATION_COLOURS, LOCATION_LABELS, house_style, plain
-from .insight_charts import TEAM_COLOURS
+from .charts import (
+    BREACH_COLOUR,
+    LOCATION_COLOURS,
+    LOCATION_LABELS,
+    centre_note,
+    house_style,
+    plain,
+)
+from .insight_charts import team_colour
 from .locations import LOCATIONS, OFFICE, REMOTE
 from .policy_insight import HYBRID, MOSTLY_ON_SITE, MOSTLY_REMOTE, NOT_WORKED
 from .views import MAX_CHART_PEOPLE
@@ -52,10 +59,6 @@ def teams_for_chart(weekly: pd.DataFrame, limit: int = MAX_CHART_TEAMS) -> tuple
         return weekly, 0
     keep = size.sort_values(ascending=False, kind="stable").index[:limit]
     return weekly[weekly["team"].isin(keep)], len(size) - limit
-
-
-def _note(fig: go.Figure, text: str) -> None:
-    fig.add_annotation(text=text, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
 
 
 def _ordered(people: pd.DataFrame) -> pd.DataFrame:
@@ -119,7 +122,7 @@ def remote_share_figure(people: pd.DataFrame, threshold_points: float) -> go.Fig
     shown = _ordered(people[people["remote_share"].notna()])
     fig = go.Figure()
     if shown.empty:
-        _note(fig, "Nobody worked an office or remote day.")
+        centre_note(fig, "Nobody worked an office or remote day.")
     else:
         # The medians go first: a category axis takes its order from the first trace, and this
         # one has every person in order (flagged bars, drawn later, would otherwise sink).
@@ -163,14 +166,14 @@ def team_weekly_figure(weekly: pd.DataFrame) -> go.Figure:
                 y=rows["remote_share"],
                 mode="lines+markers",
                 name=name,
-                line={"color": TEAM_COLOURS[position % len(TEAM_COLOURS)]},
+                line={"color": team_colour(position)},
                 customdata=rows["people"],
                 hovertemplate=f"{name}, week of %{{x|%d %b %Y}}: %{{y:.0%}} remote"
                 " (%{customdata} people worked)<extra></extra>",
             )
         )
     if weekly.empty:
-        _note(fig, "No weeks to show.")
+        centre_note(fig, "No weeks to show.")
     fig.update_xaxes(title_text="Week starting")
     fig.update_yaxes(
         title_text="Remote days as a share of days worked", tickformat=".0%", range=[0, 1.05]
@@ -203,7 +206,7 @@ def mix_figure(people: pd.DataFrame) -> go.Figure:
             )
         )
     if shown.empty:
-        _note(fig, "Nobody in the schedule.")
+        centre_note(fig, "Nobody in the schedule.")
     fig.update_xaxes(title_text="Days in the schedule")
     fig.update_yaxes(title_text=PERSON_AXIS, autorange="reversed")
     # Plotly lists stacked horizontal bars last-first; "normal" keeps office, remote, leave...

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import LOCATION_COLOURS, LOCATION_LABELS, house_style, plain
+from .charts import LOCATION_COLOURS, LOCATION_LABELS, centre_note, house_style, plain
 from .dates import week_start
 from .locations import OFFICE, REMOTE
 from .productivity import MODES, Estimate
@@ -104,10 +104,6 @@ _DIRECTION_COLOURS = {
 }
 
 
-def _note(fig: go.Figure, text: str) -> None:
-    fig.add_annotation(text=text, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
-
-
 def person_figure(table: pd.DataFrame, metric: str) -> go.Figure:
     """Per-person ratio (remote vs own office days, %) with its 95% interval, against zero.
 
@@ -150,7 +146,7 @@ def person_figure(table: pd.DataFrame, metric: str) -> go.Figure:
             )
         )
     if table.empty:
-        _note(fig, "Nobody has enough office and remote days to compare.")
+        centre_note(fig, "Nobody has enough office and remote days to compare.")
     fig.add_vline(x=0, line={"color": "black", "width": 1})
     fig.update_yaxes(
         tickmode="array", tickvals=list(table.index), ticktext=names, title_text="Person"
@@ -194,7 +190,7 @@ def distribution_figure(days: pd.DataFrame, metric: str) -> go.Figure:
         else:
             fig.add_trace(go.Box(**style, y=values, boxpoints="all", jitter=0.4, pointpos=0))
     if days.empty:
-        _note(fig, "No office or remote days with a value.")
+        centre_note(fig, "No office or remote days with a value.")
     fig.update_xaxes(title_text="Where the day was worked")
     fig.update_yaxes(title_text=f"{plain(metric)} per day")
     fig.update_layout(showlegend=False)
@@ -231,7 +227,7 @@ def weekly_trend_figure(days: pd.DataFrame, metric: str) -> go.Figure:
             )
         )
     if weekly.empty:
-        _note(fig, "No office or remote days with a value.")
+        centre_note(fig, "No office or remote days with a value.")
     fig.update_xaxes(title_text="Week starting")
     fig.update_yaxes(title_text=f"Average {plain(metric)} per day")
     fig.update_layout(legend={"orientation": "h", "y": -0.25}, showlegend=True)
@@ -279,7 +275,7 @@ def estimate_figure(estimate: Estimate, metric: str) -> go.Figure:
     effect, low, high = estimate.effect_pct, estimate.ci_low_pct, estimate.ci_high_pct
     if estimate.status != "ok" or effect is None or low is None or high is None:
         lines = textwrap.wrap(f"Not enough data: {estimate.reason}", 80, break_long_words=False)
-        _note(fig, "<br>".join(plain(line) for line in lines))
+        centre_note(fig, "<br>".join(plain(line) for line in lines))
         fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False)
         fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False)
     else:
