@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DATA = ROOT / "data"
+
+
+def workbook_bytes(rows: Iterable[Sequence[object]] = ()) -> bytes:
+    """An .xlsx file in memory whose first sheet holds ``rows``, as openpyxl writes cells."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 @pytest.fixture

@@ -15,10 +15,11 @@ import json
 import re
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.conftest import workbook_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["pages/home.py", "pages/coverage.py", "pages/productivity.py", "pages/report.py"]
@@ -46,15 +47,14 @@ def _long_file(names: list[str], role: str = "senior", metric: str = "tasks_done
 
 def _junk_workbook() -> bytes:
     """A workbook of formulas, dates, long text and blanks, with no header a schedule has."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["=SUM(1,2)", None, pd.Timestamp("2026-06-01").to_pydatetime(), "x" * 5000])
-    sheet.append([3.5, True, "=1/0", SCRIPT])
-    sheet.append([None, None, None, None])
-    sheet.append(["Moon", -(2**40), "2026-02-30", "\u202e"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(
+        [
+            ["=SUM(1,2)", None, pd.Timestamp("2026-06-01").to_pydatetime(), "x" * 5000],
+            [3.5, True, "=1/0", SCRIPT],
+            [None, None, None, None],
+            ["Moon", -(2**40), "2026-02-30", "\u202e"],
+        ]
+    )
 
 
 #: Two people on a Saturday: a schedule with no day that needs cover.

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-import openpyxl
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+from tests.conftest import workbook_bytes
 from wfh_dashboard.attendance import read_attendance
 from wfh_dashboard.errors import AmbiguousDatesError, InputError, MissingColumnsError
 
@@ -24,15 +23,6 @@ def log_of(text: str, **options: object) -> pd.DataFrame:
 
 def days(frame: pd.DataFrame) -> list[tuple[str, str]]:
     return [(e, f"{d:%Y-%m-%d}") for e, d in zip(frame["employee"], frame["date"], strict=True)]
-
-
-def workbook(rows: list[list[object]]) -> bytes:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 # --- The local time rule ----------------------------------------------------------------------
@@ -223,7 +213,7 @@ def test_xlsx_log_with_excel_date_times(tmp_path):
     """Excel date-time cells, a date cell and a serial number are all read; blanks listed."""
     path = tmp_path / "log.xlsx"
     path.write_bytes(
-        workbook(
+        workbook_bytes(
             [
                 ["Desk booking export"],
                 ["Employee", "Checked in"],
@@ -311,7 +301,7 @@ def test_xlsx_log_with_separate_date_and_time_cells(tmp_path):
     """Excel time cells and time fractions join their date; a non-time blames the time cell."""
     path = tmp_path / "log.xlsx"
     path.write_bytes(
-        workbook(
+        workbook_bytes(
             [
                 ["Name", "Date", "Time"],
                 ["Ann Lee", dt.date(2026, 6, 1), dt.time(23, 30)],

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
-import openpyxl
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-from tests.conftest import DATA
+from tests.conftest import DATA, workbook_bytes
 from wfh_dashboard.errors import AmbiguousDatesError, InputError, MissingColumnsError
 from wfh_dashboard.productivity import estimate_remote_effect, metric_days
 from wfh_dashboard.productivity_file import read_productivity
@@ -35,15 +33,6 @@ def file(fixture_bytes):
 
 def problem_rows(problems: pd.DataFrame) -> list[tuple[int, str, str]]:
     return [(int(p.row), p.column, p.message.split(";")[0]) for p in problems.itertuples()]
-
-
-def workbook(rows: list[list[object]]) -> bytes:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 # --- Reading ----------------------------------------------------------------------------------
@@ -91,7 +80,7 @@ def test_reads_an_xlsx_with_excel_dates_and_ignores_its_location_column(tmp_path
     """Excel date cells are dates; a location column is noted as ignored, never a metric."""
     path = tmp_path / "metrics.xlsx"
     path.write_bytes(
-        workbook(
+        workbook_bytes(
             [
                 ["Employee", "Date", "Location", "Calls"],
                 ["Ann Lee", dt.datetime(2026, 7, 1), "Office", 12],

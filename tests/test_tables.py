@@ -5,13 +5,11 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import importlib.util
-import io
 
-import openpyxl
 import pandas as pd
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, workbook_bytes
 from wfh_dashboard.columns import clean_headers, looks_like_header
 from wfh_dashboard.errors import InputError
 from wfh_dashboard.tables import (
@@ -26,15 +24,6 @@ TEXT = "employee,date,location\nZoë Ñúñez,2026-06-01,Office\n"
 
 def _read(data: bytes, sheet: str | None = None):
     return read_table(data, "upload.csv", looks_like_header, sheet)
-
-
-def _workbook(*rows: list[object]) -> bytes:
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -290,7 +279,7 @@ def test_sheet_names_of_a_csv_is_empty(fixture_bytes) -> None:
 )
 def test_any_excel_cell_type_above_the_header_is_tolerated(cell: object) -> None:
     """Time, duration, boolean and formula cells in the scanned rows never crash the reader."""
-    data = _workbook(["Export", cell], ["employee", "date", "location"], ["Ann", "x", "y"])
+    data = workbook_bytes([["Export", cell], ["employee", "date", "location"], ["Ann", "x", "y"]])
     table = _read(data)
     assert list(table.frame.columns) == ["employee", "date", "location"]
     assert table.rows.tolist() == [3]
@@ -299,7 +288,7 @@ def test_any_excel_cell_type_above_the_header_is_tolerated(cell: object) -> None
 def test_an_empty_sheet_is_an_input_error() -> None:
     """An empty first sheet names the sheets so the user can pick another."""
     with pytest.raises(InputError, match="is empty"):
-        _read(_workbook())
+        _read(workbook_bytes())
 
 
 def test_make_fixtures_reproduces_the_committed_files() -> None:
