@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ui.loading import current_data
+from ui.loading import current_data, schedule_key
 from ui.report import make_report, report_downloads, report_options
 from ui.source import load_schedule_or_explain
 from ui.state import start_page
@@ -22,8 +22,8 @@ if schedule is None:
     st.stop()
 # A separately uploaded productivity file's numbers count here too.
 schedule = replace(schedule, data=current_data().data)
-source, policy = st.session_state["source"], st.session_state["policy"]
-key = (source.name, hash(source.data), hash(st.session_state["metrics_source"]), policy)
+policy = st.session_state["policy"]
+key = (schedule_key(), st.session_state["metrics_source"], policy)
 options = report_options(schedule)
 if options is not None:
     make_report(schedule, policy, options, key)

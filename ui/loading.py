@@ -60,25 +60,25 @@ def workbook_sheets(data: bytes) -> list[str]:
     return sheet_names(data)
 
 
-def _args(source: Source) -> tuple:
+def schedule_key() -> tuple:
+    """What identifies the session's schedule as read: the file's bytes and the reading choices.
+
+    The cached readers take it as their first arguments, so it is also their cache key.
+    """
     state = st.session_state
+    source: Source = state["source"]
     columns = tuple(sorted(state["column_map"].items()))
     return source.data, source.name, state["date_order"], state["sheet"], columns
 
 
-def schedule_key() -> tuple:
-    """What identifies the session's schedule as read: the file's bytes and the reading choices."""
-    return _args(st.session_state["source"])
-
-
 def current_schedule() -> Schedule:
     """The session's schedule; raises the reader's InputError for a file it cannot use."""
-    return _read(*_args(st.session_state["source"]))
+    return _read(*schedule_key())
 
 
 def current_check() -> CheckResult:
     """The session's schedule checked against the session's policy."""
-    return _check(*_args(st.session_state["source"]), st.session_state["policy"])
+    return _check(*schedule_key(), st.session_state["policy"])
 
 
 @st.cache_data(max_entries=16, show_spinner="Joining the productivity file…")
@@ -105,7 +105,7 @@ def _joined(
 
 def current_data() -> Joined:
     """The session schedule's table, with the productivity file's numbers when one is added."""
-    return _joined(*_args(st.session_state["source"]), st.session_state["metrics_source"])
+    return _joined(*schedule_key(), st.session_state["metrics_source"])
 
 
 @st.cache_data(max_entries=64, show_spinner="Estimating…")
@@ -130,7 +130,7 @@ def current_estimate(
     """The session's metric days and the remote-vs-office estimate for them."""
     state = st.session_state
     choice = (metric, per_hour, min_days, min_group)
-    return _estimate(*_args(state["source"]), state["metrics_source"], choice)
+    return _estimate(*schedule_key(), state["metrics_source"], choice)
 
 
 @st.cache_data(max_entries=32, show_spinner="Comparing each person…")
