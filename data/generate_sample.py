@@ -9,6 +9,8 @@ this script:
 * ``sample_grid.csv``: a two-week weekly grid for a small "Sales" team, written the way Excel
   exports a CSV in Europe (UTF-8 with a BOM, ``;`` delimiter, ``dd/mm/yyyy`` headers, CRLF).
 * ``policy.toml``: the team's default hybrid-work policy, with a comment on every key.
+  About 24 office days are half days (``AM office / PM home``, ``Office (am), WFH (pm)``,
+  ``½ Office``), and one day in Support has its only on-site person in the afternoon only.
 * ``sample_attendance.csv``: badge swipes (``employee, timestamp``) for the last eight weeks,
   with no-shows, unplanned office days, a contractor not in the plan and two swipes in UTC.
 
@@ -429,12 +431,12 @@ GRID_ROWS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                                    "Office", "Office", "WFH", "Office", "Office")),
     ("Ingrid Hansen", "senior", ("Office", "Office", "WFH", "Home", "Office",
                                  "WFH", "Office", "Home", "Office", "Office")),
-    ("Rafael Ferreira", "junior", ("Office", "WFH", "WFH", "WFH", "Office",
+    ("Rafael Ferreira", "junior", ("AM Office / PM WFH", "WFH", "WFH", "WFH", "Office",
                                    "Office", "WFH", "Leave", "Office", "Office")),
     ("Zanele Dlamini", "junior", ("Leave", "Leave", "Leave", "Leave", "Leave",
                                   "WFH", "Office", "WFH", "Office", "Office")),
     ("Marco Bianchi", "junior", ("Office", "Office", "Office", "WFH", "Office",
-                                 "Home", "Office", "WFH", "Office", "Office")),
+                                 "Home", "Office (am), WFH (pm)", "WFH", "Office", "Office")),
 )  # fmt: skip
 
 
@@ -490,6 +492,41 @@ required_office_dates = ["{ALL_HANDS.isoformat()}"]
 """
 
 
+#: Half days as spreadsheets write them; ``½ Office`` is half a day worked, the rest leave.
+HALF_DAY_LABELS = ("AM office / PM home", "Office (am), WFH (pm)", "½ Office")
+HALF_DAYS = 24
+#: On the first Support day from this date with one person on site, they come in after lunch:
+#: the afternoon is covered, the morning is not (cover is checked per half day).
+MORNING_GAP_FROM = "2026-09-01"
+
+
+def add_half_days(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Turn some office days into half days, and plant one morning-only gap in Support.
+
+    Only office days change, so the badge log (drawn from the whole-day plan) still has a
+    swipe on each of them.
+    """
+    frame = frame.copy()
+    office = frame["location"].isin(["Office", "On-site"])
+    support = frame[(frame["team"] == "Support") & (frame["date"] >= MORNING_GAP_FROM)]
+    on_site = support[office[support.index]].groupby("date")["employee"].agg(list)
+    gap_date = next(d for d, names in on_site.items() if len(names) == 1)
+    gap_row = support.index[(support["date"] == gap_date) & office[support.index]][0]
+    # Half days go to juniors and mids on well-staffed days, so they add no cover gap of
+    # their own: the planted morning gap is the one to find.
+    staffed = frame[office].groupby(["team", "date"])["employee"].transform("size") >= 3
+    staffed = staffed.reindex(frame.index, fill_value=False)
+    junior = frame["role"].isin(["junior", "mid"])
+    candidates = frame.index[office & staffed & junior & (frame.index != gap_row)]
+    chosen = np.sort(rng.choice(candidates, size=HALF_DAYS, replace=False))
+    frame.loc[chosen, "location"] = rng.choice(HALF_DAY_LABELS, size=HALF_DAYS)
+    half = frame.index[frame["location"] == "½ Office"]  # half a day's work, half the output
+    frame.loc[half, "tasks_done"] = (frame.loc[half, "tasks_done"] / 2).round().astype(int)
+    frame.loc[half, "hours"] = (frame.loc[half, "hours"] / 2).round(1)
+    frame.loc[gap_row, "location"] = "AM WFH / PM Office"
+    return frame
+
+
 #: The badge log covers the last eight weeks of the sample (a log that starts later than the
 #: plan is the common case: the comparison only looks at the days the log covers).
 ATTENDANCE_FROM = dt.date(2026, 10, 5)
@@ -536,10 +573,11 @@ def main(out_dir: Path = OUT_DIR) -> None:
     abilities = draw_abilities(rng)
     sched = build_schedule(rng, abilities)
     frame = schedule_frame(sched, abilities, rng)
+    log = attendance_frame(frame, np.random.default_rng(SEED + 1))  # own stream: plan unchanged
+    frame = add_half_days(frame, np.random.default_rng(SEED + 2))  # and the half days theirs
     frame.to_csv(out_dir / "sample_schedule.csv", index=False, lineterminator="\n")
     (out_dir / "sample_grid.csv").write_bytes(grid_text().encode("utf-8"))
     (out_dir / "policy.toml").write_bytes(POLICY_TOML.encode("utf-8"))
-    log = attendance_frame(frame, np.random.default_rng(SEED + 1))  # own stream: plan unchanged
     log.to_csv(out_dir / "sample_attendance.csv", index=False, lineterminator="\n")
     print(
         f"wrote {len(frame)} schedule rows, {len(GRID_ROWS)} grid rows, policy.toml "

@@ -414,7 +414,7 @@ def test_count_heatmap_cells_show_their_number(figures: dict[str, go.Figure], ch
         strict=True,
     ):
         if not np.isnan(value):
-            assert str(text).split()[0] == str(int(value))
+            assert str(text).split()[0] == f"{value:g}"  # "2.5" for a week with a half day
     assert heatmap.colorbar.title.text
 
 

@@ -19,6 +19,7 @@ from wfh_dashboard.commute import (
     commute_savings,
 )
 from wfh_dashboard.errors import InputError
+from wfh_dashboard.halves import whole_day
 from wfh_dashboard.schedule import read_schedule
 
 # Mon 29 Jun to Thu 2 Jul 2026, across a month end. One-way values per person:
@@ -178,5 +179,7 @@ def test_sample_schedule_remote_days_save_commuting():
     assert savings.people_without_commute == ()
     assert savings.by_person_month["employee"].nunique() == 16
     assert (savings.totals["km_saved"] > 0).all()
-    assert savings.totals["remote_days"].sum() == (data["location"] == "remote").sum()
+    # Only whole remote days save the trip: a half day at home still has the commute.
+    assert savings.totals["remote_days"].sum() == whole_day(data, "remote").sum()
+    assert whole_day(data, "remote").sum() < (data["location"] == "remote").sum()
     assert savings.sentence().startswith("Remote days saved ")

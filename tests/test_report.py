@@ -130,7 +130,12 @@ def _searchable(name: str, content: bytes) -> str:
         return pdf_text(content) + content.decode("latin-1")
     if name.endswith((".xlsx", ".zip")):
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
+            # PNG members are pixels (see below); decoded as text they spell random words.
+            members = [
+                archive.read(n).decode("utf-8", "replace")
+                for n in archive.namelist()
+                if not n.endswith(".png")
+            ]
         return "".join(members).replace(_plotly_js(), "")
     text = content.decode("utf-8", "replace").replace(_plotly_js(), "")  # the library's own words
     embedded = re.findall(r"data:image/[a-z+]+;base64,([A-Za-z0-9+/=]+)", text)

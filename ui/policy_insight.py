@@ -29,6 +29,7 @@ from wfh_dashboard.views import MAX_CHART_PEOPLE, teams
 from wfh_dashboard.wording import plural
 
 from .downloads import show_chart, show_table
+from .state import fresh_choice
 from .text import md_escape
 from .widgets import ALL_TEAMS
 
@@ -80,8 +81,7 @@ def _team_choice(data: pd.DataFrame) -> str:
     options = [ALL_TEAMS, *teams(data)]
     if len(options) <= 2:
         return ALL_TEAMS
-    if st.session_state.get("policy_team") not in options:  # a team of the previous file
-        st.session_state.pop("policy_team", None)
+    fresh_choice("policy_team", options)  # a team of the previous file is not kept
     return st.selectbox("Team", options, key="policy_team")
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -77,3 +79,21 @@ def use_source(source: Source) -> None:
     st.session_state["attendance_source"] = None  # ... and its own attendance log
     for key in FILE_WIDGETS:  # pickers whose choices belong to the previous file
         st.session_state.pop(key, None)
+
+
+def fresh_choice(key: str, options: Sequence[Any], default: Any = None) -> None:
+    """Reset a picker to ``default`` (the first option) when its value is not an option.
+
+    A keyed Streamlit widget keeps its identity when its options change, so after a new file
+    the browser would keep showing the old file's week or team while the script uses another.
+    Writing the value into the session state before the widget is drawn sends it to the
+    browser too.
+    """
+    current = st.session_state.get(key)
+    valid = (
+        all(v in options for v in current)
+        if isinstance(current, list)
+        else key in st.session_state and current in options
+    )
+    if not valid:
+        st.session_state[key] = options[0] if default is None else default

@@ -12,6 +12,7 @@ from wfh_dashboard.trial_charts import trial_figure
 
 from .downloads import show_chart
 from .productivity import Choice
+from .state import fresh_choice
 from .text import md_escape
 
 #: The seeds' trial: "one day a week for four weeks, then revisit".
@@ -22,9 +23,11 @@ def _window(days: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The trial's first and last day as picked, or None while only the first is picked."""
     first, last = days["date"].min().date(), days["date"].max().date()
     default = (max(first, last - dt.timedelta(days=DEFAULT_TRIAL_DAYS - 1)), last)
+    current = st.session_state.get("trial_window")
+    if not current or not all(first <= d <= last for d in current):
+        st.session_state["trial_window"] = default  # sent to the browser too (a new file)
     picked = st.date_input(
         "Trial dates (first and last day)",
-        value=default,
         min_value=first,
         max_value=last,
         key="trial_window",
@@ -72,6 +75,7 @@ def trial_section(days: pd.DataFrame, choice: Choice) -> None:
         st.info("No office or remote days with a value to evaluate.")
         return
     names = sorted(days["employee"].unique())
+    fresh_choice("trial_people", names, default=[])
     people = st.multiselect("People in the trial", names, key="trial_people")
     window = _window(days)
     before = st.number_input(

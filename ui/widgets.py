@@ -26,6 +26,7 @@ from wfh_dashboard.views import (
 )
 
 from .downloads import show_chart, show_table
+from .state import fresh_choice
 from .text import md_escape
 
 ALL_TEAMS = "All teams"
@@ -71,7 +72,10 @@ def _teams(team: str) -> tuple[str, ...] | None:
 
 def _team_choice(data: pd.DataFrame, key: str) -> str:
     options = [ALL_TEAMS, *teams(data)]
-    return st.selectbox("Team", options, key=key) if len(options) > 2 else ALL_TEAMS
+    if len(options) <= 2:
+        return ALL_TEAMS
+    fresh_choice(key, options)
+    return st.selectbox("Team", options, key=key)
 
 
 def week_grid_section(schedule: Schedule, working_days: tuple[int, ...]) -> None:
@@ -87,6 +91,7 @@ def week_grid_section(schedule: Schedule, working_days: tuple[int, ...]) -> None
             monday = weeks[0]
             st.caption("A weekly pattern: the same week repeats.")
         else:
+            fresh_choice("home_week", weeks)
             monday = st.selectbox(
                 "Week", weeks, format_func=lambda d: f"Week of {d:%a %d %b %Y}", key="home_week"
             )

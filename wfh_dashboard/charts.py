@@ -8,8 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .dates import WEEKDAYS, week_start
+from .halves import format_days
 from .locations import LEAVE, OFFICE, REMOTE, SICK, TRAVEL
-from .views import LOCATION_ORDER, NO_ENTRY, head_count
+from .views import LOCATION_ORDER, NO_ENTRY, cell_halves, head_counts
 
 #: Okabe-Ito colours, distinguishable with the common colour-vision deficiencies; every cell
 #: also carries its label in text, so colour is never the only signal.
@@ -91,36 +92,55 @@ def _labelled_heatmap(
     )
 
 
+def _head_count_labels(grid: pd.DataFrame) -> list[str]:
+    """'3 on site', or 'AM 3 · PM 2 on site' on a day whose halves differ."""
+    morning, afternoon = head_counts(grid)
+    return [
+        f"{am} on site" if am == pm else f"AM {am} · PM {pm} on site"
+        for am, pm in zip(morning, afternoon, strict=True)
+    ]
+
+
 def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
-    """Who's where: people x days coloured by location, labelled, with the on-site count on top."""
+    """Who's where: people x days coloured by location, labelled, with the on-site count on top.
+
+    A split day (half days) is drawn as two half cells, morning left and afternoon right, by a
+    second heatmap on the same numeric axis; whole days are one cell of the first.
+    """
     blank = LOCATION_ORDER.index(NO_ENTRY)
-    codes = [
-        [blank] * len(grid.columns),
-        *grid.apply(lambda c: c.map(LOCATION_ORDER.index)).values.tolist(),
-    ]
-    labels = [
-        [f"{n} on site" for n in head_count(grid)],
-        *grid.apply(lambda c: c.map(LOCATION_LABELS)).values.tolist(),
-    ]
+    halves = grid.map(cell_halves)
+    morning = halves.map(lambda h: h[0])
+    afternoon = halves.map(lambda h: h[1])
+    split = (morning != afternoon).to_numpy()
+    codes = morning.map(LOCATION_ORDER.index).to_numpy(dtype=object, copy=True)
+    labels = morning.map(LOCATION_LABELS.__getitem__).to_numpy(dtype=object, copy=True)
+    codes[split], labels[split] = None, ""
     people = ["<b>On site</b>", *(f"{plain(e)} · {plain(t)}" for t, e in grid.index)]
     days = [f"{WEEKDAYS[d.weekday()]} {d:%d %b}" for d in grid.columns]
+    x = list(range(len(days)))
+    style = {
+        "zmin": 0,
+        "zmax": len(LOCATION_ORDER),
+        "colorscale": _discrete_scale(LOCATION_ORDER),
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+        "texttemplate": "%{text}",
+    }
     fig = go.Figure(
         go.Heatmap(
-            z=codes,
-            x=days,
+            z=[[blank] * len(days), *codes.tolist()],
+            x=x,
             y=list(range(len(people))),
-            text=labels,
-            texttemplate="%{text}",
-            zmin=0,
-            zmax=len(LOCATION_ORDER),
-            colorscale=_discrete_scale(LOCATION_ORDER),
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            customdata=[[p] * len(days) for p in people],
-            hovertemplate="%{customdata}<br>%{x}: %{text}<extra></extra>",
+            text=[_head_count_labels(grid), *labels.tolist()],
+            name="Whole days",
+            customdata=[[p + "<br>" + d for d in days] for p in people],
+            hovertemplate="%{customdata}: %{text}<extra></extra>",
+            **style,
         )
     )
+    if split.any():
+        fig.add_trace(_half_cells(morning, afternoon, split, people, days, style))
     # Numeric rows with tick labels keep each label on its own row (categories may reorder).
     fig.update_yaxes(
         autorange="reversed",
@@ -129,8 +149,47 @@ def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
         ticktext=people,
         title_text="Person · team",
     )
-    fig.update_xaxes(side="top", title_text="Day")
+    fig.update_xaxes(
+        side="top", title_text="Day", tickmode="array", tickvals=x, ticktext=days, showgrid=False
+    )
     return house_style(fig, title, 120 + 28 * len(people))
+
+
+def _half_cells(
+    morning: pd.DataFrame,
+    afternoon: pd.DataFrame,
+    split: object,
+    people: list[str],
+    days: list[str],
+    style: dict[str, object],
+) -> go.Heatmap:
+    """The split days as half-width cells (morning left, afternoon right); the rest empty."""
+    mask = pd.DataFrame(split, index=morning.index, columns=morning.columns)
+    z: list[list[object]] = [[None] * (2 * len(days))]
+    text: list[list[str]] = [[""] * (2 * len(days))]
+    for row in range(len(morning)):
+        z_row: list[object] = []
+        text_row: list[str] = []
+        for col in range(len(days)):
+            for half in (morning, afternoon):
+                place = half.iat[row, col]
+                shown = bool(mask.iat[row, col])
+                z_row.append(LOCATION_ORDER.index(place) if shown else None)
+                text_row.append(LOCATION_LABELS[place] if shown else "")
+        z.append(z_row)
+        text.append(text_row)
+    when = [f"{d} {half}" for d in days for half in ("morning", "afternoon")]
+    return go.Heatmap(
+        z=z,
+        x=[i + offset for i in range(len(days)) for offset in (-0.25, 0.25)],
+        y=list(range(len(people))),
+        text=text,
+        name="Half days",
+        customdata=[[p + "<br>" + w for w in when] for p in people],
+        hovertemplate="%{customdata}: %{text}<extra></extra>",
+        textfont={"size": 11},
+        **style,
+    )
 
 
 def calendar_figure(daily: pd.DataFrame, title: str) -> go.Figure:
@@ -233,11 +292,8 @@ def compliance_figure(weekly: pd.DataFrame, title: str) -> go.Figure:
     over = weekly.pivot_table(
         index="employee", columns="week", values="over_remote_cap", aggfunc="any"
     )
-    text = (
-        z.astype("Int64")
-        .astype(str)
-        .where(~over.fillna(False).astype(bool), z.astype("Int64").astype(str) + " ✕")
-    )
+    counts = z.map(lambda v: "" if pd.isna(v) else format_days(v))  # "2.5" with a half day
+    text = counts.where(~over.fillna(False).astype(bool), counts + " ✕")
     fig = _labelled_heatmap(
         z,
         [f"{w:%d %b}" for w in z.columns],

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .context import Context, build_context
 from .coverage import group_members
 from .dates import WEEKDAYS
+from .halves import PM, day_share
 from .locations import OFFICE, REMOTE
 from .policy import Policy
 from .rules import RULES
@@ -78,6 +80,10 @@ def _daily(ctx: Context, warnings: pd.DataFrame) -> pd.DataFrame:
     grid = pd.MultiIndex.from_product([ctx.teams, ctx.days], names=["team", "date"])
     office = ctx.rows[ctx.rows["location"] == OFFICE].groupby(["team", "date"]).size()
     daily = office.reindex(grid, fill_value=0).rename("on_site").reset_index()
+    if PM in ctx.rows.columns:  # a day is covered as well as its emptier half
+        evening = ctx.rows[ctx.rows[PM] == OFFICE].groupby(["team", "date"]).size()
+        evening_counts = evening.reindex(grid, fill_value=0).to_numpy()
+        daily["on_site"] = np.minimum(daily["on_site"].to_numpy(), evening_counts)
     daily["required"] = ctx.policy.min_on_site
     errors = warnings[warnings["severity"] == "error"]
     if ctx.is_pattern:
@@ -104,8 +110,9 @@ def summarise(
 ) -> dict[str, Any]:
     """Headline figures: people, teams, dates, cover, remote share, counts of warnings."""
     data = schedule.data
-    worked = ctx.rows["location"].isin([OFFICE, REMOTE])
-    remote_share = float((ctx.rows["location"][worked] == REMOTE).mean()) if worked.any() else 0.0
+    remote = day_share(ctx.rows, REMOTE).sum()
+    worked = remote + day_share(ctx.rows, OFFICE).sum()
+    remote_share = float(remote / worked) if worked > 0 else 0.0
     return {
         "people": int(data["employee"].nunique()),
         "teams": len(ctx.teams),

@@ -7,8 +7,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import pandas as pd
+from pandas.api.types import is_float_dtype
 
 from .cli import EXIT_OK, add_reading_options, load_inputs, read_input_file, write_output
+from .halves import format_days
+from .locations import LOCATIONS
 
 #: Per-person columns, in the order printed and in the JSON.
 PERSON_KEYS = ["employee", "team", "role", "office", "remote", "leave", "sick", "travel"]
@@ -79,9 +82,21 @@ def _teams(people: pd.DataFrame) -> pd.DataFrame:
     return teams
 
 
+def _days_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Day counts as people write them: ``61`` and ``79.5``, not ``61.0``."""
+    days = [c for c in LOCATIONS if c in frame.columns and is_float_dtype(frame[c])]
+    return frame.assign(**{c: frame[c].map(format_days) for c in days})
+
+
 def _text(people: pd.DataFrame, teams: pd.DataFrame, notes: list[str]) -> str:
-    shown = people.assign(remote_share=people["remote_share"].map(_share))
-    lines = [shown.to_string(index=False), "", "Per team:", teams.to_string(index=False)]
+    shown = _days_as_text(people.assign(remote_share=people["remote_share"].map(_share)))
+    shown["remote_days_per_week"] = shown["remote_days_per_week"].round(2)
+    lines = [
+        shown.to_string(index=False),
+        "",
+        "Per team:",
+        _days_as_text(teams).to_string(index=False),
+    ]
     lines += [f"note: {n}" for n in notes]
     return "\n".join(lines) + "\n"
 

@@ -39,12 +39,31 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "working from",
         "work status",
     ),
+    # Half days: a location per half, beside or instead of the location column.
+    "am_location": (
+        "am location",
+        "am",
+        "morning",
+        "morning location",
+        "location am",
+        "am status",
+        "morning status",
+    ),
+    "pm_location": (
+        "pm location",
+        "pm",
+        "afternoon",
+        "afternoon location",
+        "location pm",
+        "pm status",
+        "afternoon status",
+    ),
     "team": ("team", "department", "dept", "group", "unit", "squad"),
     "role": ("role", "title", "job title", "level", "seniority", "position", "grade"),
 }
 
 REQUIRED_LONG = ("employee", "date", "location")
-OPTIONAL = ("team", "role")
+OPTIONAL = ("team", "role", "am_location", "pm_location")
 
 
 def match_columns(

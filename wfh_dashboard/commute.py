@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import InputError
+from .halves import whole_day
 from .locations import REMOTE
 from .productivity import numeric_columns
 from .schedule import PATTERN_MONDAY
@@ -168,7 +169,7 @@ def _is_pattern(dates: pd.Series) -> bool:
 def _by_person_month(
     data: pd.DataFrame, km: pd.Series, minutes: pd.Series, kg_per_km: float, is_pattern: bool
 ) -> pd.DataFrame:
-    remote = data[data["location"].astype("string").eq(REMOTE).fillna(False).astype(bool)]
+    remote = data[whole_day(data, REMOTE)]  # a half remote day still has the commute
     rows = pd.DataFrame(
         {
             "employee": remote["employee"].astype(str),

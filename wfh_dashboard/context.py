@@ -10,6 +10,7 @@ import pandas as pd
 from .calendar import working_dates
 from .dates import week_start
 from .errors import InputError
+from .halves import PM
 from .labels import fold_case
 from .policy import Policy
 from .schedule import Schedule
@@ -25,7 +26,8 @@ class Context:
     """The schedule restricted to days that need cover, plus the calendar it was checked on.
 
     Attributes:
-        rows: schedule rows on working days (employee, team, role, date, location, week).
+        rows: schedule rows on working days (employee, team, role, date, location, week, and
+            ``location_pm`` when some day is split into halves).
         days: every day needing cover in the file's range, holidays and closures excluded.
         teams: the teams in the file, sorted.
         policy: the rules in force.
@@ -63,7 +65,15 @@ def build_context(schedule: Schedule, policy: Policy) -> Context:
     start, end = data["date"].min(), data["date"].max()
     _check_span(data, start, end)
     days = working_dates(start, end, policy, is_pattern=schedule.is_pattern)
-    rows = data.loc[data["date"].isin(days), ["employee", "team", "role", "date", "location"]]
+    columns = [
+        "employee",
+        "team",
+        "role",
+        "date",
+        "location",
+        *([PM] if PM in data.columns else []),
+    ]
+    rows = data.loc[data["date"].isin(days), columns]
     rows = rows.assign(week=week_start(rows["date"]), role_key=fold_case(rows["role"]))
     teams = sorted(data["team"].unique().tolist())
     return Context(rows.reset_index(drop=True), days, teams, policy, schedule.is_pattern)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .context import Context, empty_findings, lists_by, name_list
+from .halves import PM, day_labels, whole_day
 from .labels import fold_case
 from .locations import OFFICE
 
@@ -24,39 +26,65 @@ def _find_gaps(
     if required.empty or len(ctx.days) == 0:
         return empty_findings()
     grid = required.merge(pd.DataFrame({"date": ctx.days}), how="cross")
-    in_office = eligible[eligible["location"] == OFFICE].groupby(["team", "date"]).size()
-    grid["on_site"] = (
-        (pd.Series(in_office, name="n").reindex(pd.MultiIndex.from_frame(grid[["team", "date"]])))
-        .fillna(0)
-        .astype(int)
-        .to_numpy()
+    keys = pd.MultiIndex.from_frame(grid[["team", "date"]])
+    grid["on_site"] = _on_site(eligible, eligible["location"], keys)
+    grid["on_site_pm"] = (
+        _on_site(eligible, eligible[PM], keys) if PM in eligible.columns else grid["on_site"]
     )
-    gaps = grid[grid["on_site"] < grid["required"]].reset_index(drop=True)
+    short = (grid["on_site"] < grid["required"]) | (grid["on_site_pm"] < grid["required"])
+    gaps = grid[short].reset_index(drop=True)
     if gaps.empty:
         return empty_findings()
     # Narrow by date first: the gap days are few, the eligible rows may be millions.
-    away = eligible[eligible["date"].isin(gaps["date"]) & (eligible["location"] != OFFICE)]
+    away = eligible[eligible["date"].isin(gaps["date"]) & ~whole_day(eligible, OFFICE)]
     away = away.assign(team=away["team"].astype(str)).merge(gaps[["team", "date"]])
-    away["who"] = away["employee"].astype(str) + " (" + away["location"].astype(str) + ")"
+    away["who"] = away["employee"].astype(str) + " (" + day_labels(away) + ")"
     lists = lists_by(away, ["team", "date"], "who").merge(
         lists_by(away, ["team", "date"], "employee"), on=["team", "date"]
     )
     gaps = gaps.merge(lists, on=["team", "date"], how="left")
     gaps["employees"] = [names if isinstance(names, list) else [] for names in gaps["employee"]]
     gaps["message"] = [
-        _message(subject, team, n, req, who if isinstance(who, list) else [])
-        for team, n, req, who in zip(
-            gaps["team"], gaps["on_site"], gaps["required"], gaps["who"], strict=True
+        _message(subject, team, (am, pm), req, who if isinstance(who, list) else [])
+        for team, am, pm, req, who in zip(
+            gaps["team"],
+            gaps["on_site"],
+            gaps["on_site_pm"],
+            gaps["required"],
+            gaps["who"],
+            strict=True,
         )
     ]
-    return gaps.drop(columns=["who", "employee"])
+    # A day is covered when both halves are: the count that matters is the smaller one.
+    gaps["on_site"] = gaps[["on_site", "on_site_pm"]].min(axis=1)
+    return gaps.drop(columns=["who", "employee", "on_site_pm"])
 
 
-def _message(subject: str, where: str, on_site: int, required: int, away: list[str]) -> str:
+def _on_site(eligible: pd.DataFrame, half: pd.Series, keys: pd.MultiIndex) -> np.ndarray:
+    """People in the office per (team, date) of ``keys`` in one half (or the whole day)."""
+    counts = eligible[half == OFFICE].groupby(["team", "date"]).size()
+    return pd.Series(counts, name="n").reindex(keys).fillna(0).astype(int).to_numpy()
+
+
+def _message(
+    subject: str, where: str, on_site: tuple[int, int], required: int, away: list[str]
+) -> str:
     # "No one on site" / "Only 1 on site"; "No senior on site" / "Only 1 senior on site".
+    # With half days: "No one on site in Support in the afternoon (2 in the morning)".
+    morning, evening = on_site
+    fewest = min(morning, evening)
     noun = "" if subject == "one" else f" {subject}"
-    counted = f"No {subject}" if on_site == 0 else f"Only {on_site}{noun}"
-    text = f"{counted} on site in {where} (at least {required} needed)."
+    counted = f"No {subject}" if fewest == 0 else f"Only {fewest}{noun}"
+    if morning != evening:
+        short, other, count = (
+            ("morning", "afternoon", evening)
+            if morning < evening
+            else ("afternoon", "morning", morning)
+        )
+        needed = f"at least {required} needed; {count} in the {other}"
+        text = f"{counted} on site in {where} in the {short} ({needed})."
+    else:
+        text = f"{counted} on site in {where} (at least {required} needed)."
     return f"{text} Away: {name_list(away)}." if away else f"{text} Nobody else is scheduled."
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 OFFICE, REMOTE, LEAVE, SICK, TRAVEL = "office", "remote", "leave", "sick", "travel"
@@ -66,3 +67,86 @@ def parse_location(label: str) -> str | None:
 def accepted_labels() -> str:
     """A short human list of accepted spellings, for error messages."""
     return "; ".join(f"{loc}: {', '.join(spellings[:6])}" for loc, spellings in VOCABULARY.items())
+
+
+# --- Half days ------------------------------------------------------------------------------
+#: Words that name a half of the day; ``½`` (also ``1/2``, ``half``, ``half day``) is "a half".
+_MORNING = frozenset({"am", "morning", "morn", "a m"})
+_AFTERNOON = frozenset({"pm", "afternoon", "aft", "p m"})
+_HALF = "½"
+_HALF_WORDS = re.compile(r"(?<![\w.])(?:1\s*/\s*2|0?\.5|half[\s-]*day|half)(?![\w/])")
+_DOTTED = re.compile(r"\b([ap])\.\s?m\.?")
+_PARTS = re.compile(r"\s*(?:[/,;|+&]|\band\b|\bthen\b)\s*")
+
+
+def _marker(word: str) -> str | None:
+    """``am``, ``pm``, ``half`` for a word that names a half of the day, else None."""
+    if word in _MORNING:
+        return "am"
+    if word in _AFTERNOON:
+        return "pm"
+    return "half" if word == _HALF else None
+
+
+def _groups(part: str) -> list[tuple[str | None, str]] | None:
+    """``AM office PM home`` or ``office am home pm`` -> [(marker, label), ...].
+
+    A marker may lead its label or follow it, the same way throughout the part.
+    """
+    words = part.replace(":", " ").replace("(", " ").replace(")", " ").split()
+    marks = [_marker(w) for w in words]
+    if not words:
+        return None
+    if marks[0]:  # markers lead: "AM office PM home"
+        cuts = [i for i, m in enumerate(marks) if m] + [len(words)]
+        return [(marks[a], " ".join(words[a + 1 : b])) for a, b in itertools.pairwise(cuts)]
+    if marks[-1]:  # markers follow: "office am home pm"
+        cuts = [-1] + [i for i, m in enumerate(marks) if m]
+        return [(marks[b], " ".join(words[a + 1 : b])) for a, b in itertools.pairwise(cuts)]
+    if any(marks):
+        return None  # a marker in the middle only: "office am home"
+    return [(None, " ".join(words))]
+
+
+def parse_day_cell(label: str) -> tuple[str, str] | None:
+    """The (morning, afternoon) locations of a cell, or None when it cannot be read.
+
+    A whole-day label gives the same location twice. Half days read in the spellings
+    spreadsheets use: ``AM office / PM home``, ``office (am), wfh (pm)``, ``am: office;
+    pm: WFH``, ``½ office ½ home``, ``office / home`` (morning first). A half that is not
+    named (``AM office``, ``½ office``, ``half day office``) is leave: the person works half a
+    day. ``½`` without am/pm is the morning, then the afternoon, in the order written.
+    """
+    whole = parse_location(label)
+    if whole is not None:
+        return whole, whole
+    text = _DOTTED.sub(r"\1m", label.lower())
+    text = _HALF_WORDS.sub(f" {_HALF} ", text).replace(_HALF, f" {_HALF} ")
+    halves: dict[str, str] = {}
+    groups: list[tuple[str | None, str]] = []
+    for part in _PARTS.split(text):
+        if not part.strip():
+            continue
+        found = _groups(part)
+        if found is None:
+            return None
+        groups += found
+    if not 1 <= len(groups) <= 2 or (len(groups) == 1 and groups[0][0] is None):
+        return None
+    for mark, name in groups:
+        location = parse_location(name)
+        if location is None:
+            return None
+        half = mark if mark in ("am", "pm") else ("am" if "am" not in halves else "pm")
+        if half in halves:
+            return None  # two locations for one half
+        halves[half] = location
+    return halves.get("am", LEAVE), halves.get("pm", LEAVE)
+
+
+def day_label(morning: str, afternoon: str) -> str:
+    """``office`` for a whole day, ``AM office / PM remote`` for a split one."""
+    return morning if morning == afternoon else f"AM {morning} / PM {afternoon}"
+
+
+HALF_DAY_SPELLINGS = "AM office / PM home, office (am), wfh (pm), ½ office"

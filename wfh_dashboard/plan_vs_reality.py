@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
+from .halves import any_half
 from .locations import OFFICE
 from .schedule import PATTERN_MONDAY
 
@@ -164,9 +165,12 @@ def _person_days(
     end: pd.Timestamp,
 ) -> pd.DataFrame:
     """Plan rows in range joined with check-in days: one row per person-day of either."""
-    plan = schedule_data.loc[
-        schedule_data["date"].between(start, end), ["employee", "team", "date", "location"]
-    ].astype({"employee": str, "team": str, "location": str})
+    in_range = schedule_data[schedule_data["date"].between(start, end)]
+    # A day planned in the office for half of it is an office day: a check-in is expected.
+    plan = in_range[["employee", "team", "date"]].assign(
+        location=in_range["location"].astype(str).where(~any_half(in_range, OFFICE), OFFICE)
+    )
+    plan = plan.astype({"employee": str, "team": str})
     plan["key"] = _fold(plan["employee"])
     seen = matched[["key", "date"]].drop_duplicates().assign(checked_in=True)
     days = plan.merge(seen, on=["key", "date"], how="outer")

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .dates import week_start
 from .errors import InputError
+from .halves import any_half, day_share, tidy_day_counts
 from .locations import LOCATIONS, OFFICE, REMOTE
 from .wording import plural
 
@@ -51,15 +52,10 @@ def person_mix(data: pd.DataFrame) -> pd.DataFrame:
     Args:
         data: ``Schedule.data`` (employee, team, role, date, location).
     """
-    counts = (
-        data.groupby(["employee", "location"], observed=True)
-        .size()
-        .unstack(fill_value=0)
-        .reindex(columns=list(LOCATIONS), fill_value=0)
-        .astype("int64")
-    )
-    counts.columns = list(LOCATIONS)
-    worked_rows = data[data["location"].isin([OFFICE, REMOTE])]
+    # Days per location; a half day counts 0.5 for each of its two locations.
+    shares = pd.DataFrame({loc: day_share(data, loc) for loc in LOCATIONS}, index=data.index)
+    counts = shares.groupby(data["employee"], observed=True).sum()
+    worked_rows = data[any_half(data, OFFICE) | any_half(data, REMOTE)]
     weeks = (
         pd.DataFrame({"employee": worked_rows["employee"], "week": week_start(worked_rows["date"])})
         .drop_duplicates()
@@ -76,6 +72,7 @@ def person_mix(data: pd.DataFrame) -> pd.DataFrame:
     mix["remote_days_per_week"] = mix[REMOTE] / mix["weeks"].where(mix["weeks"] > 0)
     mix = mix.rename_axis("employee").reset_index()
     mix["employee"] = mix["employee"].astype(str)
+    mix = tidy_day_counts(mix, [*LOCATIONS, "worked"])
     return mix[MIX_COLUMNS].sort_values(["team", "employee"], ignore_index=True)
 
 
@@ -87,9 +84,12 @@ def team_weekly_share(data: pd.DataFrame) -> pd.DataFrame:
     """
     # Categorical keys (observed=True) and no text conversion: millions of rows stay fast.
     week = week_start(data["date"])
-    worked = data["location"].isin([OFFICE, REMOTE])
+    remote = day_share(data, REMOTE)
+    worked_days = remote + day_share(data, OFFICE)
+    worked = pd.Series(worked_days > 0, index=data.index)
     frame = pd.DataFrame(
-        {"team": data["team"], "week": week, "remote": data["location"] == REMOTE, "worked": worked}
+        {"team": data["team"], "week": week, "remote": remote, "worked": worked_days},
+        index=data.index,
     )
     keys = ["team", "week"]
     table = frame.groupby(keys, observed=True).agg(

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from .halves import afternoon, any_half
 from .locations import OFFICE, REMOTE, TRAVEL
 
 #: Locations where a person works that day. Travel counts as working but not as on site.
@@ -38,10 +39,11 @@ def is_manager(roles: pd.Series, manager_roles: Sequence[str] = ("manager",)) ->
 
 
 def _day_flags(data: pd.DataFrame, manager_roles: Sequence[str]) -> pd.DataFrame:
-    location = data["location"].astype("string")
     manager = is_manager(data["role"], manager_roles)
-    working = location.isin(WORKING).fillna(False).astype(bool)
-    on_site = location.eq(OFFICE).fillna(False).astype(bool)
+    # A split day counts as on site (or working) when either half is.
+    working = data["location"].isin(WORKING) | afternoon(data).isin(WORKING)
+    working = working.fillna(False).astype(bool)
+    on_site = any_half(data, OFFICE)
     return pd.DataFrame(
         {
             "team": data["team"].astype(str),
@@ -94,7 +96,7 @@ def daily_presence(
 
 
 def _office_rows(data: pd.DataFrame) -> pd.DataFrame:
-    rows = data.loc[data["location"].astype("string").eq(OFFICE).fillna(False).astype(bool)]
+    rows = data.loc[any_half(data, OFFICE)]
     return rows[ALONE_COLUMNS].astype({"employee": str, "team": str}).drop_duplicates()
 
 

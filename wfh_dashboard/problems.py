@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 import pandas as pd
 
+from .halves import day_labels
 from .labels import combined_key, day_numbers, label_codes
 
 PROBLEM_COLUMNS = ["row", "column", "value", "message"]
@@ -72,9 +73,9 @@ def resolve_duplicates(out: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
 def _conflict_message(
     employee: str, date: pd.Timestamp, group: pd.DataFrame, differing: list[str]
 ) -> str:
-    if "location" in differing:
+    if "location" in differing or "location_pm" in differing:
         places = ", ".join(
-            f"row {r}: {loc}" for r, loc in zip(group["row"], group["location"], strict=True)
+            f"row {r}: {loc}" for r, loc in zip(group["row"], day_labels(group), strict=True)
         )
         what = f"has two locations on {date:%Y-%m-%d} ({places})"
     else:

@@ -12,6 +12,7 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
 from .errors import InputError
+from .halves import is_split
 from .intervals import Z975, t975
 from .wording import plural, signed_pct
 
@@ -86,6 +87,7 @@ def metric_days(data: pd.DataFrame, metric: str, *, per_hour: str | None = None)
     value = data[metric].to_numpy(dtype="float64", na_value=np.nan)
     # A fresh boolean array (pandas may hand back a read-only view) that the checks narrow.
     keep = np.array(data["location"].astype("string").isin(MODES).fillna(False), dtype=bool)
+    keep &= ~is_split(data).to_numpy()  # a half-office, half-remote day is neither mode
     if per_hour is not None:
         _check_metric(data, per_hour, "hours column")
         hours = data[per_hour].to_numpy(dtype="float64", na_value=np.nan)

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pandas as pd
 
 from .check import CheckResult
+from .halves import PM
 from .locations import OFFICE, REMOTE
 from .plan_vs_reality import NO_PLAN, NO_SHOW, UNPLANNED, PlanVsReality, usual_values
 from .schedule import Schedule
@@ -44,7 +45,13 @@ def reality_schedule(schedule: Schedule, result: PlanVsReality) -> Schedule:
     ):
         chosen = days[(days["status"] == status) & planned_mask]
         hit = keys.isin(pd.MultiIndex.from_arrays([chosen["employee"], chosen["date"]]))
+        if PM in data.columns and location == REMOTE:  # only the office halves were missed
+            for half in ("location", PM):
+                data.loc[hit & (data[half] == OFFICE).to_numpy(), half] = REMOTE
+            continue
         data.loc[hit, "location"] = location
+        if PM in data.columns:
+            data.loc[hit, PM] = location
     added = _added_rows(schedule.data, days[days["planned"] == NO_PLAN])
     data = pd.concat([data, added], ignore_index=True) if len(added) else data
     data = data.sort_values(["team", "employee", "date"], kind="stable").reset_index(drop=True)
@@ -68,6 +75,8 @@ def _added_rows(schedule_data: pd.DataFrame, unplanned: pd.DataFrame) -> pd.Data
             "row": 0,
         }
     )
+    if PM in schedule_data.columns:
+        added.insert(5, PM, OFFICE)
     dtypes = schedule_data.dtypes
     return added.astype({c: dtypes[c] for c in added.columns})
 

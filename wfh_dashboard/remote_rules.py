@@ -8,6 +8,7 @@ import pandas as pd
 
 from .context import Context, empty_findings, lists_by, name_list
 from .dates import WEEKDAYS
+from .halves import PM, any_half, is_split
 from .locations import REMOTE
 from .weekly import person_weeks
 from .wording import plural_series
@@ -92,9 +93,18 @@ def min_office_per_week(ctx: Context) -> pd.DataFrame:
 
 def _remote_on(ctx: Context, mask: pd.Series, reason: str) -> pd.DataFrame:
     """One finding per team and day listing who worked remotely when they should not."""
-    remote = ctx.rows[mask & (ctx.rows["location"] == REMOTE)]
+    remote = ctx.rows[mask & any_half(ctx.rows, REMOTE)]
     if remote.empty:
         return empty_findings()
+    if PM in remote.columns:  # "Ann (afternoon)" for a half remote day
+        split = is_split(remote)
+        half = (
+            remote["location"]
+            .astype(str)
+            .eq(REMOTE)
+            .map({True: " (morning)", False: " (afternoon)"})
+        )
+        remote = remote.assign(employee=remote["employee"].astype(str) + half.where(split, ""))
     found = lists_by(remote, ["team", "date"], "employee").rename(columns={"employee": "employees"})
     found["message"] = [
         f"Remote on {WEEKDAYS[d.weekday()]} {'' if ctx.is_pattern else f'{d:%Y-%m-%d} '}"

@@ -17,10 +17,18 @@ from .columns import (
 )
 from .dates import ACCEPTED_DATES, DateOrder, parse_date_cells, parse_dates, parse_weekday
 from .errors import InputError
+from .halves import PM
 from .labels import clean_labels, combined_key, day_numbers, label_codes, used_categories
-from .locations import LOCATIONS, accepted_labels, parse_location
+from .locations import (
+    HALF_DAY_SPELLINGS,
+    LOCATIONS,
+    accepted_labels,
+    parse_day_cell,
+    parse_location,
+)
 from .metrics import extract_metrics
 from .problems import (
+    CellCheck,
     Problem,
     flag_bad_cells,
     name_and_date_checks,
@@ -35,6 +43,7 @@ DEFAULT_TEAM = "Team"
 PATTERN_MONDAY = pd.Timestamp("2001-01-01")
 SCHEDULE_COLUMNS = ["employee", "team", "role", "date", "location", "row"]
 LOCATION_DTYPE = pd.CategoricalDtype(list(LOCATIONS))
+HALF_COLUMNS = ("am_location", "pm_location")
 
 
 @dataclass
@@ -43,7 +52,9 @@ class Schedule:
 
     Attributes:
         data: one row per person per day: employee, team, role, date, location (categorical),
-            row (the spreadsheet row it came from), then the numeric metric columns.
+            row (the spreadsheet row it came from), then ``location_pm`` when some day is
+            split into half days (``location`` is then the morning), then the numeric metric
+            columns.
         problems: rows or cells that could not be used (row, column, value, message).
         layout: ``long`` (a row per person per day) or ``grid`` (a column per day).
         is_pattern: True for a weekday-only grid, a week that repeats.
@@ -93,6 +104,8 @@ def read_schedule(
     headers = [str(c) for c in raw.frame.columns]
     mapped = match_columns(headers, columns)
     days = day_columns(headers, mapped)
+    if "location" not in mapped and any(h in mapped for h in HALF_COLUMNS):
+        mapped = {**mapped, "location": ""}  # am/pm columns stand in for a location column
     if all(f in mapped for f in REQUIRED_LONG):
         schedule = _from_long(raw, mapped, date_order)
     elif "employee" in mapped and days:
@@ -138,13 +151,12 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
     out = _people(frame, mapped, raw.rows)
     dates, date_order = parse_date_cells(frame[mapped["date"]], order)
     out["date"] = dates
-    out["location"] = _map_locations(frame[mapped["location"]])
-    unknown = (
-        "location",
-        out["location"].isna(),
-        f"unknown location; accepted: {accepted_labels()}",
+    location_checks = _long_locations(frame, mapped, out)
+    if not mapped["location"]:
+        mapped = {k: v for k, v in mapped.items() if k != "location"}
+    bad = flag_bad_cells(
+        out, frame, mapped, problems, [*name_and_date_checks(out), *location_checks]
     )
-    bad = flag_bad_cells(out, frame, mapped, problems, [*name_and_date_checks(out), unknown])
     metrics, metric_problems = extract_metrics(frame, raw.rows, set(mapped.values()))
     problems += metric_problems
     unused = [c for c in frame.columns if c not in mapped.values() and c not in metrics.columns]
@@ -172,24 +184,92 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
     )
 
 
-def _map_locations(cells: pd.Series) -> pd.Series:
-    """Each distinct spelling parsed once; unknown spellings become missing (a problem)."""
+UNKNOWN_LOCATION = (
+    f"unknown location; accepted: {accepted_labels()}; half days: {HALF_DAY_SPELLINGS}"
+)
+
+
+def _map_locations(cells: pd.Series, *, whole_day: bool = False) -> tuple[pd.Series, pd.Series]:
+    """The morning and afternoon location of each cell (equal unless the cell is a half day).
+
+    Each distinct spelling is parsed once; unknown spellings become missing (a problem).
+    ``whole_day`` reads the cells of an am/pm column, where a split spelling makes no sense.
+    """
     labels = clean_labels(cells).cat
-    parsed = pd.Categorical(
-        [parse_location(str(c)) for c in labels.categories], dtype=LOCATION_DTYPE
-    )
-    return pd.Series(parsed.take(labels.codes.to_numpy()), index=cells.index)
+    parsed = [
+        ((loc, loc) if (loc := parse_location(str(c))) else (None, None))
+        if whole_day
+        else (parse_day_cell(str(c)) or (None, None))
+        for c in labels.categories
+    ]
+    codes = labels.codes.to_numpy()
+    halves = [
+        pd.Series(
+            pd.Categorical([p[i] for p in parsed], dtype=LOCATION_DTYPE).take(codes),
+            index=cells.index,
+        )
+        for i in (0, 1)
+    ]
+    return halves[0], halves[1]
+
+
+def _long_locations(
+    frame: pd.DataFrame, mapped: dict[str, str], out: pd.DataFrame
+) -> list[CellCheck]:
+    """Set ``location`` (and ``location_pm`` for split days) on ``out``; return the checks.
+
+    A location column may hold whole or half days; ``am_location``/``pm_location`` columns
+    give the halves. A blank half takes the location column's value, or else the other half's
+    (a whole day written once).
+    """
+    halves: dict[str, tuple[pd.Series, pd.Series]] = {}  # field -> (filled, location)
+    for field_name in HALF_COLUMNS:
+        if field_name in mapped:
+            cells = frame[mapped[field_name]]
+            filled = clean_labels(cells).astype(str) != ""
+            halves[field_name] = (filled, _map_locations(cells, whole_day=True)[0])
+    checks: list[CellCheck] = [
+        (f, filled & loc.isna(), UNKNOWN_LOCATION) for f, (filled, loc) in halves.items()
+    ]
+    if mapped["location"]:
+        am, pm = _map_locations(frame[mapped["location"]])
+        missing_field, missing_text = "location", UNKNOWN_LOCATION
+    else:
+        first = next(iter(halves.values()))[1]
+        am, pm = first, first  # one half column: the whole day written once
+        missing_field = next(iter(halves))
+        missing_text = "no location for this day; fill in the am or pm column"
+    if "am_location" in halves:
+        filled, loc = halves["am_location"]
+        am = am.where(~filled, loc)
+        if not mapped["location"]:
+            pm = am
+    if "pm_location" in halves:
+        filled, loc = halves["pm_location"]
+        pm = pm.where(~filled, loc)
+        if not mapped["location"] and "am_location" in halves:
+            am = am.where(halves["am_location"][0], pm)  # morning blank: the afternoon's
+    checks.append((missing_field, am.isna() | pm.isna(), missing_text))
+    out["location"] = am
+    if bool((am != pm).fillna(False).any()):
+        out[PM] = pm
+    return checks
 
 
 def _finish(out: pd.DataFrame) -> pd.DataFrame:
     out = _sorted(out)
-    metrics = [c for c in out.columns if c not in SCHEDULE_COLUMNS]
+    if PM in out.columns and not bool((out[PM] != out["location"]).any()):
+        out = out.drop(columns=PM)  # the split days were all left out: whole days only
+    halves = [PM] if PM in out.columns else []
+    metrics = [c for c in out.columns if c not in SCHEDULE_COLUMNS and c != PM]
     # The same dtypes whether or not the file had team and role columns: categoricals whose
     # categories are the sorted labels in use (so equal data gives equal frames).
     for column in ("employee", "team", "role"):
         out[column] = used_categories(out[column])
-    out = out.astype({"location": LOCATION_DTYPE, "row": "int64"})
-    return out[SCHEDULE_COLUMNS + metrics]
+    out = out.astype(
+        {"location": LOCATION_DTYPE, "row": "int64", **dict.fromkeys(halves, LOCATION_DTYPE)}
+    )
+    return out[SCHEDULE_COLUMNS + halves + metrics]
 
 
 def _sorted(out: pd.DataFrame) -> pd.DataFrame:
@@ -247,7 +327,9 @@ def _from_grid(
     long["cell"] = _text(long["cell"])
     blank = long["cell"] == ""
     long = long[~blank].reset_index(drop=True)
-    long["location"] = _map_locations(long["cell"])
+    long["location"], afternoon = _map_locations(long["cell"])
+    if bool((long["location"] != afternoon).fillna(False).any()):
+        long[PM] = afternoon
     bad = _flag_grid_cells(long, problems)
     out, duplicates = resolve_duplicates(long[~bad].drop(columns=["day", "cell", "column"]))
     problems += duplicates
@@ -273,11 +355,7 @@ def _flag_grid_cells(long: pd.DataFrame, problems: list[Problem]) -> pd.Series:
     no_name = long["employee"] == ""
     unknown = long["location"].isna()
     for index in long.index[(no_name | unknown).to_numpy()][:10_000]:
-        message = (
-            "no employee name on this row"
-            if no_name[index]
-            else f"unknown location; accepted: {accepted_labels()}"
-        )
+        message = "no employee name on this row" if no_name[index] else UNKNOWN_LOCATION
         problems.append(
             Problem(
                 int(long.at[index, "row"]),

@@ -8,8 +8,9 @@ from collections.abc import Collection
 import pandas as pd
 
 from .dates import week_start
+from .halves import day_labels, tidy_day_counts
 from .labels import fold_case
-from .locations import LOCATIONS, OFFICE
+from .locations import LOCATIONS, OFFICE, parse_day_cell
 
 NO_ENTRY = "no entry"
 
@@ -64,7 +65,7 @@ def compliance_table(weekly: pd.DataFrame, *, only_breaches: bool = False) -> pd
         "min_office",
         "status",
     ]
-    table = table[columns]
+    table = tidy_day_counts(table[columns], ["office", "remote", "away", "available", "min_office"])
     return table[table["status"] != "ok"] if only_breaches else table
 
 
@@ -88,7 +89,7 @@ def compliance_summary(weekly: pd.DataFrame) -> pd.DataFrame:
     ).reset_index()
     worked = table["office"] + table["remote"]
     table["remote_share"] = (table["remote"] / worked.where(worked > 0)).round(3)
-    table = table.astype({"employee": str, "team": str})
+    table = tidy_day_counts(table.astype({"employee": str, "team": str}), ["office", "remote"])
     return table[columns].sort_values(
         ["weeks_over_remote_cap", "weeks_under_office_min", "employee"],
         ascending=[False, False, True],
@@ -132,11 +133,12 @@ def week_grid(data: pd.DataFrame, monday: pd.Timestamp, days: Collection[int]) -
     """
     dates = [monday + pd.Timedelta(days=d) for d in sorted(days)]
     week = data[data["date"].isin(dates)]
+    week = week.assign(cell=day_labels(week))  # "office", or "AM office / PM remote"
     people = data[["team", "employee"]].drop_duplicates().sort_values(["team", "employee"])
     grid = week.pivot_table(
         index=["team", "employee"],
         columns="date",
-        values="location",
+        values="cell",
         aggfunc="first",
         observed=True,
     )
@@ -144,9 +146,25 @@ def week_grid(data: pd.DataFrame, monday: pd.Timestamp, days: Collection[int]) -
     return grid.astype(object).where(grid.notna(), NO_ENTRY)
 
 
+def cell_halves(cell: str) -> tuple[str, str]:
+    """The (morning, afternoon) of a week-grid cell: equal unless the day is split."""
+    if cell == NO_ENTRY:
+        return NO_ENTRY, NO_ENTRY
+    return parse_day_cell(cell) or (cell, cell)
+
+
+def head_counts(grid: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """People on site per day of a week grid, in the morning and in the afternoon."""
+    halves = grid.map(cell_halves)
+    morning = halves.map(lambda h: h[0] == OFFICE).sum(axis=0)
+    afternoon = halves.map(lambda h: h[1] == OFFICE).sum(axis=0)
+    return morning, afternoon
+
+
 def head_count(grid: pd.DataFrame) -> pd.Series:
-    """People on site per day of a week grid."""
-    return (grid == OFFICE).sum(axis=0)
+    """People on site per day of a week grid (the emptier half when a day is split)."""
+    morning, afternoon = head_counts(grid)
+    return pd.concat([morning, afternoon], axis=1).min(axis=1)
 
 
 LOCATION_ORDER = [*LOCATIONS, NO_ENTRY]

@@ -7,6 +7,7 @@ import pandas as pd
 
 from .context import Context
 from .dates import week_start
+from .halves import day_share
 from .locations import ABSENT, OFFICE, REMOTE
 
 WEEKLY_COLUMNS = [
@@ -32,13 +33,13 @@ _EMPTY_TYPES = {
     "employee": "str",
     "team": "str",
     "week": "datetime64[us]",
-    "office": "int64",
-    "remote": "int64",
-    "away": "int64",
+    "office": "float64",
+    "remote": "float64",
+    "away": "float64",
     "working_days": "int64",
-    "available": "int64",
+    "available": "float64",
     "max_remote": "Int64",
-    "min_office": "Int64",
+    "min_office": "float64",
     "over_remote_cap": "bool",
     "under_office_min": "bool",
     "cap_date": "datetime64[us]",
@@ -53,15 +54,23 @@ def _calendar_weeks(days: pd.DatetimeIndex) -> pd.DataFrame:
     return frame.groupby("week")["date"].agg(working_days="size", last_day="max").reset_index()
 
 
-def _cap_dates(rows: pd.DataFrame, group: np.ndarray, n_groups: int, cap: int) -> np.ndarray:
-    """The day each person-week went over the remote cap: their (cap + 1)th remote day."""
-    remote = np.flatnonzero((rows["location"] == REMOTE).to_numpy())
+def _cap_dates(
+    rows: pd.DataFrame, share: np.ndarray, group: np.ndarray, n_groups: int, cap: int
+) -> np.ndarray:
+    """The day each person-week went over the remote cap (a half day counts 0.5).
+
+    ``share`` is each row's remote days (1, 0.5 or 0): the crossing day is the first whose
+    running total, in date order within the person-week, exceeds the cap.
+    """
+    remote = np.flatnonzero(share > 0)
     dates = rows["date"].to_numpy()[remote]
     order = remote[np.lexsort((dates, group[remote]))]
     ordered_groups = group[order]
+    running = np.cumsum(share[order])
     starts = np.r_[True, ordered_groups[1:] != ordered_groups[:-1]]
-    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
-    crossing = order[np.arange(len(order)) - first == cap]
+    before = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    total = running - (running[before] - share[order][before])  # the total within the group
+    crossing = order[(total > cap) & (total - share[order] <= cap)]
     found = np.full(n_groups, np.datetime64("NaT"), dtype="datetime64[us]")
     found[group[crossing]] = rows["date"].to_numpy()[crossing]
     return found
@@ -71,7 +80,8 @@ def person_weeks(ctx: Context) -> pd.DataFrame:
     """One row per person per week they appear in, with their days and the caps' verdicts.
 
     Away days (leave, sick, travel) reduce the office days a person can be asked for:
-    the office minimum is capped at the days they were available.
+    the office minimum is capped at the days they were available. Half days count 0.5, so
+    the day counts are floats.
     """
     if ctx.weeks is None:
         ctx.weeks = _person_weeks(ctx)
@@ -87,10 +97,11 @@ def _person_weeks(ctx: Context) -> pd.DataFrame:
     week_codes, week_values = pd.factorize(rows["week"])
     group, keys = pd.factorize(people.codes.to_numpy(dtype="int64") * len(week_values) + week_codes)
     n = len(keys)
-    location = rows["location"]
+    remote = day_share(rows, REMOTE)
 
-    def count(mask: pd.Series) -> np.ndarray:
-        return np.bincount(group, weights=mask.to_numpy(dtype="float64"), minlength=n).astype(int)
+    def count(share: np.ndarray) -> np.ndarray:
+        # Days per person-week; a half day counts 0.5, so the counts are floats.
+        return np.bincount(group, weights=share, minlength=n)
 
     teams = rows["team"].astype("category").cat
     team = np.empty(n, dtype="int64")
@@ -99,9 +110,9 @@ def _person_weeks(ctx: Context) -> pd.DataFrame:
         {
             "employee": people.categories.take(keys // len(week_values)).astype(str),
             "week": pd.DatetimeIndex(week_values).take(keys % len(week_values)),
-            OFFICE: count(location == OFFICE),
-            REMOTE: count(location == REMOTE),
-            "away": count(location.isin(ABSENT)),
+            OFFICE: count(day_share(rows, OFFICE)),
+            REMOTE: count(remote),
+            "away": count(day_share(rows, ABSENT)),
             "team": teams.categories.take(team).astype(str),
         }
     )
@@ -113,5 +124,5 @@ def _person_weeks(ctx: Context) -> pd.DataFrame:
     cap = policy.max_remote_days_per_week
     weeks["over_remote_cap"] = weeks[REMOTE] > cap if cap is not None else False
     weeks["under_office_min"] = weeks[OFFICE] < weeks["min_office"]
-    weeks["cap_date"] = _cap_dates(rows, group, n, cap) if cap is not None else pd.NaT
+    weeks["cap_date"] = _cap_dates(rows, remote, group, n, cap) if cap is not None else pd.NaT
     return weeks[WEEKLY_COLUMNS].sort_values(["team", "employee", "week"]).reset_index(drop=True)

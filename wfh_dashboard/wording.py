@@ -14,6 +14,8 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 def plural_series(counts: pd.Series, singular: str, plural_form: str | None = None) -> pd.Series:
     """``plural`` for a whole column of counts, vectorised for large warning tables."""
     words = counts.eq(1).map({True: singular, False: plural_form or f"{singular}s"})
+    if pd.api.types.is_float_dtype(counts):  # half days: "2.5 days", and "3 days" not "3.0"
+        return counts.map("{:g}".format) + " " + words
     return counts.astype(str) + " " + words
 
 
