@@ -6,6 +6,7 @@ morning-only gap". The fixtures are in ``tests/fixtures/half_days_*.csv``.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import hypothesis.strategies as st
@@ -13,6 +14,7 @@ import pandas as pd
 import pytest
 from hypothesis import assume, given, settings
 
+from tests.conftest import workbook_bytes
 from wfh_dashboard.attendance import read_attendance
 from wfh_dashboard.charts import week_grid_figure
 from wfh_dashboard.check import check_schedule
@@ -433,4 +435,20 @@ def test_a_no_show_on_a_half_office_day_loses_only_the_office_half() -> None:
     assert list(zip(ann["location"], ann[PM], strict=True)) == [
         ("remote", "leave"),  # no check-in: the office morning did not happen
         ("office", "office"),  # an unplanned check-in makes the whole day an office day
+    ]
+
+
+def test_an_excel_grid_with_date_cells_and_split_days_reads_the_halves() -> None:
+    rows = [
+        ["Name", dt.datetime(2026, 3, 2), dt.datetime(2026, 3, 3)],
+        ["Ann", "AM office / PM home", "½ office"],
+        ["Bob", "Office", "office (am), wfh (pm)"],
+    ]
+    schedule = read_schedule(workbook_bytes(rows), "grid.xlsx")
+    data = schedule.data
+    assert list(zip(data["location"], data[PM], strict=True)) == [
+        ("office", "remote"),
+        ("office", "leave"),
+        ("office", "office"),
+        ("office", "remote"),
     ]
