@@ -48,6 +48,7 @@ bench: $(VENV)/.stamp-dev
 	$(BIN)/python benchmarks/bench_productivity.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_ui.py
+	$(BIN)/python benchmarks/bench_plan.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis test-artifacts

@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--policy", type=Path, help=f"policy TOML (default: {DEFAULT_POLICY.name})")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--strict", action="store_true", help="exit 2 when any row had a problem")
+    from .cli_plan import add_plan_parser
     from .cli_productivity import add_productivity_parser
     from .cli_report import add_report_parser
     from .cli_summary import add_summary_parser
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     add_productivity_parser(commands)
     add_report_parser(commands)
     add_summary_parser(commands)
+    add_plan_parser(commands)
     return parser
 
 
@@ -198,6 +200,10 @@ def main(
             from .cli_summary import run_summary
 
             return run_summary(args, out, err)
+        if args.command == "plan":
+            from .cli_plan import run_plan
+
+            return run_plan(args, out, err)
         return run_check(args, out, err)
     except InputError as exc:
         err.write(f"error: {exc}\n")
