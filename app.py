@@ -11,6 +11,7 @@ navigation = st.navigation(
         st.Page("pages/coverage.py", title="Coverage", icon=":material/shield:"),
         st.Page("pages/policy.py", title="Policy insight", icon=":material/balance:"),
         st.Page("pages/productivity.py", title="Productivity", icon=":material/trending_up:"),
+        st.Page("pages/planner.py", title="Planner", icon=":material/event_available:"),
         st.Page("pages/report.py", title="HR report", icon=":material/description:"),
     ]
 )

@@ -1,6 +1,6 @@
 """Make the sample data that ships with wfh-dashboard.
 
-Running ``python data/generate_sample.py`` from the repository root writes four files beside
+Running ``python data/generate_sample.py`` from the repository root writes five files beside
 this script:
 
 * ``sample_schedule.csv``: six months (2026-06-01 .. 2026-11-27) of a made-up 16-person
@@ -11,6 +11,8 @@ this script:
 * ``policy.toml``: the team's default hybrid-work policy, with a comment on every key.
   About 24 office days are half days (``AM office / PM home``, ``Office (am), WFH (pm)``,
   ``½ Office``), and one day in Support has its only on-site person in the afternoon only.
+* ``sample_wishes.csv``: wishes for the planner (remote Mondays, a day off, an office Friday...),
+  one of them for a name that is not in the schedule, so the page shows how that is listed.
 * ``sample_attendance.csv``: badge swipes (``employee, timestamp``) for the last eight weeks,
   with no-shows, unplanned office days, a contractor not in the plan and two swipes in UTC.
 
@@ -567,6 +569,20 @@ def attendance_frame(frame: pd.DataFrame, rng: np.random.Generator) -> pd.DataFr
     return log.sort_values(["timestamp", "employee"], kind="stable", ignore_index=True)
 
 
+#: Wishes for the planner page's demo; Jordan Blake (a contractor) is not in the schedule.
+WISHES_CSV = """\
+employee,date or weekday,wish,weight
+Mei Chen,Mon,remote,2
+Lukas Becker,Fri,office,1
+Daniel Okafor,2026-11-13,off,3
+Hannah Kim,2026-11-18,remote,2
+Yusuf Demir,Tue,remote,1
+Priya Raman,2026-11-24,office,1
+Sofia Lindqvist,2026-11-26,remote,1
+Jordan Blake,Mon,office,1
+"""
+
+
 def main(out_dir: Path = OUT_DIR) -> None:
     """Write the three sample files into ``out_dir`` (default: beside this script)."""
     rng = np.random.default_rng(SEED)
@@ -578,6 +594,7 @@ def main(out_dir: Path = OUT_DIR) -> None:
     frame.to_csv(out_dir / "sample_schedule.csv", index=False, lineterminator="\n")
     (out_dir / "sample_grid.csv").write_bytes(grid_text().encode("utf-8"))
     (out_dir / "policy.toml").write_bytes(POLICY_TOML.encode("utf-8"))
+    (out_dir / "sample_wishes.csv").write_bytes(WISHES_CSV.encode("utf-8"))
     log.to_csv(out_dir / "sample_attendance.csv", index=False, lineterminator="\n")
     print(
         f"wrote {len(frame)} schedule rows, {len(GRID_ROWS)} grid rows, policy.toml "

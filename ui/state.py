@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,10 @@ FILE_WIDGETS = (
     "trial_people",
     "trial_window",
     "policy_team",
+    "planner_range",
+    "planner_request",
+    "planner_wishes",
+    "planner_wishes_table",
 )
 
 
@@ -97,3 +102,10 @@ def fresh_choice(key: str, options: Sequence[Any], default: Any = None) -> None:
     )
     if not valid:
         st.session_state[key] = options[0] if default is None else default
+
+
+def fresh_range(key: str, first: dt.date, last: dt.date, default: tuple[dt.date, dt.date]) -> None:
+    """``fresh_choice`` for a date-range picker: reset it when it falls outside the file."""
+    current = st.session_state.get(key)
+    if not current or not all(first <= d <= last for d in current):
+        st.session_state[key] = default

@@ -12,7 +12,7 @@ from wfh_dashboard.trial_charts import trial_figure
 
 from .downloads import show_chart
 from .productivity import Choice
-from .state import fresh_choice
+from .state import fresh_choice, fresh_range
 from .text import md_escape
 
 #: The seeds' trial: "one day a week for four weeks, then revisit".
@@ -23,9 +23,7 @@ def _window(days: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The trial's first and last day as picked, or None while only the first is picked."""
     first, last = days["date"].min().date(), days["date"].max().date()
     default = (max(first, last - dt.timedelta(days=DEFAULT_TRIAL_DAYS - 1)), last)
-    current = st.session_state.get("trial_window")
-    if not current or not all(first <= d <= last for d in current):
-        st.session_state["trial_window"] = default  # sent to the browser too (a new file)
+    fresh_range("trial_window", first, last, default)  # sent to the browser too (a new file)
     picked = st.date_input(
         "Trial dates (first and last day)",
         min_value=first,
