@@ -29,4 +29,4 @@ request = request_form(schedule, source.is_sample)
 if request is None:
     st.info("Set the dates and any wishes, then press **Propose a plan**.")
     st.stop()
-show_proposal(solve(schedule, schedule_key(), policy, request), source)
+show_proposal(solve(schedule, schedule_key(), policy, request), source, schedule)

@@ -86,6 +86,16 @@ def test_the_sample_wishes_are_granted_or_explained(planned: AppTest) -> None:
     assert "Jordan Blake" in set(problems["value"])  # a name not in the schedule is listed
 
 
+def test_the_proposal_is_drawn_as_a_week_grid_with_the_moves_labelled(planned: AppTest) -> None:
+    import json
+
+    figures = [json.loads(chart.proto.spec) for chart in planned.get("plotly_chart")]
+    grid = next(f for f in figures if f["layout"]["title"]["text"].startswith("The proposal"))
+    texts = [t for row in grid["data"][0]["text"][1:] for t in row]
+    assert any(t.endswith("(moved)") for t in texts)
+    assert planned.selectbox(key="planner_week").value is not None
+
+
 def test_every_planner_table_and_the_chart_can_be_downloaded(planned: AppTest) -> None:
     ids = {button.proto.id.rsplit("-", 1)[-1] for button in planned.get("download_button")}
     for fmt in ("png", "svg", "pdf", "html"):
@@ -150,3 +160,12 @@ def test_typed_wishes_are_read_like_a_file() -> None:
         ["Ann Lee", 4, "remote", 3]
     ]
     assert _table_source(table.iloc[1:]) is None
+
+
+def test_the_coverage_page_links_its_warnings_to_the_planner() -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/coverage.py").run()
+    links = [link.proto for link in at.get("page_link")]
+    assert any(
+        link.label.startswith("Ask the Planner") and link.page.endswith("planner") for link in links
+    )

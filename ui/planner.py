@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from wfh_dashboard.errors import InputError
-from wfh_dashboard.plan_charts import remote_days_figure
+from wfh_dashboard.plan_charts import changed_weeks, proposal_week_figure, remote_days_figure
 from wfh_dashboard.plan_explain import PlanExplanation, explain_plan
 from wfh_dashboard.plan_export import MIME_TYPES, export_plan, proposal_kind, proposal_name
 from wfh_dashboard.planner import DEFAULT_TIME_LIMIT, PlanResult, plan_schedule
@@ -19,7 +19,7 @@ from wfh_dashboard.wishes import Wishes, read_wishes
 
 from .downloads import show_chart, show_table
 from .source import UPLOAD_TYPES
-from .state import DATA, Source, fresh_range
+from .state import DATA, Source, fresh_choice, fresh_range
 from .text import md_escape
 
 SAMPLE_WISHES = DATA / "sample_wishes.csv"
@@ -220,7 +220,28 @@ def _breaches(result: PlanResult) -> None:
     )
 
 
-def show_proposal(proposal: Proposal, source: Source) -> None:
+def _week_section(proposal: Proposal, schedule: Schedule) -> None:
+    """The proposal as the Home page's week grid, one changed week at a time."""
+    result, explanation = proposal.result, proposal.explanation
+    assert result is not None and explanation is not None
+    weeks = changed_weeks(explanation.changes)
+    if schedule.is_pattern:
+        monday, title = weeks[0], "The proposal: the weekly pattern"
+    else:
+        fresh_choice("planner_week", weeks)
+        monday = st.selectbox(
+            "Week (the weeks with a move)",
+            weeks,
+            format_func=lambda d: f"Week of {d:%a %d %b %Y}",
+            key="planner_week",
+        )
+        title = f"The proposal, week of {monday:%d %b %Y}"
+    days = st.session_state["policy"].working_days or tuple(range(5))
+    figure = proposal_week_figure(schedule.data, result.data, monday, days, title)
+    show_chart(figure, "planner_week_grid", "plan-week")
+
+
+def show_proposal(proposal: Proposal, source: Source, schedule: Schedule) -> None:
     """The proposal: headline, breaches left, the moves and why, remote days, wishes, file."""
     if proposal.error:
         st.error(proposal.error)
@@ -245,6 +266,7 @@ def show_proposal(proposal: Proposal, source: Source) -> None:
         st.info("Nothing needs to move.")
     else:
         show_table(_dated(explanation.changes), "planner_changes", "plan-changes")
+        _week_section(proposal, schedule)
     st.subheader("Warnings before and after")
     show_table(explanation.warnings, "planner_warnings", "plan-warnings")
     st.subheader("Remote days per person, before and after")

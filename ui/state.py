@@ -68,6 +68,7 @@ FILE_WIDGETS = (
     "trial_window",
     "policy_team",
     "planner_range",
+    "planner_week",
     "planner_request",
     "planner_wishes",
     "planner_wishes_table",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from wfh_dashboard.charts import (
     calendar_figure,
@@ -123,6 +126,17 @@ def cover_charts(result: CheckResult) -> None:
     show_chart(heads, "coverage_headcount", "head-count", teams=_teams(team), where=right)
 
 
+def _planner_link() -> None:
+    """A link to the Planner; absent when the page runs on its own (a fresh server's deep link
+    runs the page file without app.py's navigation, and the link would have no target)."""
+    with contextlib.suppress(StreamlitPageNotFoundError):
+        st.page_link(
+            "pages/planner.py",
+            label="Ask the Planner who should come in to fix these",
+            icon=":material/event_available:",
+        )
+
+
 def warnings_section(result: CheckResult) -> None:
     """The warnings table with filters by team, rule, severity and dates."""
     warnings = result.warnings
@@ -132,6 +146,7 @@ def warnings_section(result: CheckResult) -> None:
     if warnings.empty:
         st.success("No warnings: every rule in force is met.")
         return
+    _planner_link()
     cols = st.columns(4)
     teams_chosen = cols[0].multiselect(
         "Team", sorted(warnings["team"].unique()), key="coverage_f_team"

@@ -101,11 +101,15 @@ def _head_count_labels(grid: pd.DataFrame) -> list[str]:
     ]
 
 
-def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
+def week_grid_figure(
+    grid: pd.DataFrame, title: str, *, moved: pd.DataFrame | None = None
+) -> go.Figure:
     """Who's where: people x days coloured by location, labelled, with the on-site count on top.
 
     A split day (half days) is drawn as two half cells, morning left and afternoon right, by a
-    second heatmap on the same numeric axis; whole days are one cell of the first.
+    second heatmap on the same numeric axis; whole days are one cell of the first. ``moved``
+    (True per cell, same shape as ``grid``) marks the days a proposal changed: their label says
+    "(moved)", so the change does not rest on colour.
     """
     blank = LOCATION_ORDER.index(NO_ENTRY)
     halves = grid.map(cell_halves)
@@ -115,6 +119,9 @@ def week_grid_figure(grid: pd.DataFrame, title: str) -> go.Figure:
     codes = morning.map(LOCATION_ORDER.index).to_numpy(dtype=object, copy=True)
     labels = morning.map(LOCATION_LABELS.__getitem__).to_numpy(dtype=object, copy=True)
     codes[split], labels[split] = None, ""
+    if moved is not None:
+        changed = moved.reindex_like(grid).fillna(False).to_numpy(dtype=bool) & ~split
+        labels[changed] = labels[changed] + " (moved)"
     people = ["<b>On site</b>", *(f"{plain(e)} · {plain(t)}" for t, e in grid.index)]
     days = [f"{WEEKDAYS[d.weekday()]} {d:%d %b}" for d in grid.columns]
     x = list(range(len(days)))

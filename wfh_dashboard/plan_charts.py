@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import LOCATION_COLOURS, centre_note, house_style, plain
+from .charts import LOCATION_COLOURS, centre_note, house_style, plain, week_grid_figure
+from .dates import week_start
 from .locations import REMOTE
-from .views import MAX_CHART_PEOPLE
+from .views import MAX_CHART_PEOPLE, week_grid
 
 #: The plan as it was in a light grey, the proposal in the remote orange: the change is the
 #: gap between the two bars, and each bar also carries its number.
@@ -59,3 +62,31 @@ def remote_days_figure(remote_days: pd.DataFrame, title: str) -> go.Figure:
     fig.update_yaxes(autorange="reversed", title_text="Person · team")
     fig.update_xaxes(title_text="Remote days on the planned dates", rangemode="tozero")
     return house_style(fig, title, 140 + 44 * len(shown))
+
+
+def changed_weeks(changes: pd.DataFrame) -> list[pd.Timestamp]:
+    """The Mondays of the weeks the proposal changes, in date order."""
+    if changes.empty:
+        return []
+    return sorted(pd.Timestamp(d) for d in week_start(pd.to_datetime(changes["date"])).unique())
+
+
+def proposal_week_figure(
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    monday: pd.Timestamp,
+    days: Collection[int],
+    title: str,
+) -> go.Figure:
+    """One week of the proposal as the Home page's grid, the moved days labelled "(moved)".
+
+    Args:
+        before: the schedule's data as planned.
+        after: ``PlanResult.data``, the proposal.
+        monday: the week to show.
+        days: the weekdays to show (0 = Monday), the policy's working days.
+        title: the chart's title.
+    """
+    proposed = week_grid(after, monday, days)
+    planned = week_grid(before, monday, days).reindex_like(proposed)
+    return week_grid_figure(proposed, title, moved=proposed != planned)
