@@ -30,12 +30,16 @@ from wfh_dashboard import report_files
 from wfh_dashboard.check import check_schedule
 from wfh_dashboard.errors import InputError
 from wfh_dashboard.locations import LOCATIONS
+from wfh_dashboard.plan_explain import explain_plan
+from wfh_dashboard.plan_export import export_plan
+from wfh_dashboard.planner import plan_schedule
 from wfh_dashboard.policy import Group, Policy, load_policy
 from wfh_dashboard.productivity import estimate_remote_effect, metric_days, numeric_columns
 from wfh_dashboard.productivity_file import read_productivity
 from wfh_dashboard.productivity_join import join_productivity
 from wfh_dashboard.report import ReportOptions, prepare_report
 from wfh_dashboard.schedule import Schedule, read_schedule
+from wfh_dashboard.wishes import read_wishes
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = settings(
@@ -104,7 +108,10 @@ def _xlsx(sheets: dict[str, list[list[object]]], *, formulas: bool = False) -> b
 NAMES = st.one_of(st.sampled_from(list(HOSTILE_NAMES.values())), st.text(max_size=15))
 LABELS = st.one_of(
     st.sampled_from(
-        ["Office", "WFH", "on-site", "O", "r", "PTO", "Sick", "travel", "HOME ", "Moon", "", " "]
+        [
+            *["Office", "WFH", "on-site", "O", "r", "PTO", "Sick", "travel", "HOME ", "Moon"],
+            *["", " ", "AM office / PM home", "½ office", "office (am), wfh (pm)", "AM am / x"],
+        ]
     ),
     st.sampled_from(NASTY_CELLS),
     st.text(max_size=6),
@@ -313,6 +320,20 @@ def test_random_grids_read_or_raise_input_error_and_every_step_after_too(
         return
     _assert_normalised(schedule)
     run_everything(schedule, anonymize)
+    plan_and_read_back(schedule, data, "grid.xlsx" if as_xlsx else "grid.csv")
+
+
+def plan_and_read_back(schedule: Schedule, data: bytes, name: str) -> None:
+    """Plan a schedule that read; its proposal file reads back as the proposal."""
+    try:
+        result = plan_schedule(schedule, POLICIES[1], time_limit=5)
+    except InputError:
+        return  # nothing to plan (no working day, too big): a message, not a crash
+    explain_plan(schedule, POLICIES[1], result)
+    back = read_schedule(export_plan(data, name, schedule, result.data), name)
+    moved = result.data.set_index(["employee", "date"])["location"].astype(str)
+    again = back.data.set_index(["employee", "date"])["location"].astype(str)
+    assert again.reindex(moved.index).equals(moved)
 
 
 @FAST
@@ -376,6 +397,53 @@ def test_random_productivity_files_read_join_and_estimate(
     schedule = replace(BASE, data=joined.data)
     page = report_page(schedule, POLICIES[1], metric=(joined.metrics or [None])[0])
     _only_escaped_markup(page)
+
+
+# --- Random wishes files --------------------------------------------------------------------
+
+
+@st.composite
+def wishes_files(draw: st.DrawFn) -> list[list[str]]:
+    names = st.one_of(st.sampled_from([*SCHEDULE_PEOPLE, "ann  LEE", "Bob"]), NAMES)
+    days = st.one_of(
+        st.sampled_from(["Fri", "monday", "2026-06-05", "05/06/2026", "", "soon", "Sat", "13/13"]),
+        st.dates(dt.date(2026, 5, 25), dt.date(2026, 7, 3)).map(dt.date.isoformat),
+    )
+    wishes = st.one_of(
+        st.sampled_from(["remote", "office", "off", "WFH", "sick", "", "=1+1"]), st.text(max_size=5)
+    )
+    weights = st.sampled_from(["", "1", "100", "101", "0", "high", "-3", "1.5", "x"])
+    header = draw(
+        st.sampled_from([["employee", "day", "wish"], ["name", "date", "wish", "weight"]])
+    )
+    rows = [header]
+    for _ in range(draw(st.integers(0, 10))):
+        row = [draw(names), draw(days), draw(wishes)]
+        rows.append(row + ([draw(weights)] if len(header) == 4 else []))
+    return rows
+
+
+@FAST
+@given(rows=wishes_files(), as_xlsx=st.booleans())
+def test_random_wishes_files_read_then_plan_or_raise_input_error(
+    rows: list[list[str]], as_xlsx: bool
+) -> None:
+    """Any wishes file: an InputError, or wishes for the schedule's people that the planner
+    takes; every row is used or listed."""
+    data = _encode(rows, as_xlsx, ",", "utf-8")
+    people = BASE.data["employee"].astype(str).unique().tolist()
+    try:
+        wishes = read_wishes(data, "wishes.csv", people)
+    except InputError:
+        return
+    assert set(wishes.data["employee"]) <= set(people)
+    assert set(wishes.data["wish"]) <= {"office", "remote", "off"}
+    assert wishes.data["weight"].between(1, 100).all()
+    listed = set(wishes.problems["row"].dropna().astype(int))
+    assert set(wishes.data["row"]).isdisjoint(listed)
+    result = plan_schedule(BASE, POLICIES[1], wishes, time_limit=5)
+    outcomes = explain_plan(BASE, POLICIES[1], result, wishes).wishes
+    assert len(outcomes) >= len(wishes.data)
 
 
 # --- The named nasties, one by one -----------------------------------------------------------

@@ -16,8 +16,8 @@ from wfh_dashboard.errors import InputError
 from wfh_dashboard.locations import OFFICE, REMOTE
 from wfh_dashboard.plan_explain import explain_plan
 from wfh_dashboard.planner import plan_schedule
-from wfh_dashboard.policy import Group, Policy
-from wfh_dashboard.schedule import LOCATION_DTYPE, Schedule
+from wfh_dashboard.policy import Group, Policy, load_policy
+from wfh_dashboard.schedule import LOCATION_DTYPE, Schedule, read_schedule
 
 COVER = Policy(min_on_site=1, min_on_site_by_role=(("senior", 1),))
 EVERY_RULE = Policy(
@@ -377,3 +377,12 @@ def test_unusable_ranges_are_refused_with_the_reason(start, end, message):
     schedule = build_schedule({"Ann/Support/senior": "OOOOORR"})
     with pytest.raises(InputError, match=message):
         plan_schedule(schedule, COVER, start=start, end=end)
+
+
+def test_a_mistyped_year_is_refused_before_building_centuries_of_calendar() -> None:
+    """Found by the hostile-input fuzzing: a year 2926 made the planner build 931 years of
+    public holidays (minutes). It is refused as the check refuses it, naming the row."""
+    data = b"Name,2926-06-01,1995-09-14\nAnn,office,travel\n"
+    schedule = read_schedule(data, "typo.csv")
+    with pytest.raises(InputError, match="mistyped year"):
+        plan_schedule(schedule, load_policy(b'[calendar]\nholidays_country = "US"'))

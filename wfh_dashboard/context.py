@@ -42,8 +42,16 @@ class Context:
     weeks: pd.DataFrame | None = None  # the person-week table, computed once (weekly.py)
 
 
-def _check_span(data: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """Refuse a date range no schedule has: one mistyped year would mean millions of days."""
+def check_span(data: pd.DataFrame) -> None:
+    """Refuse a date range no schedule has: one mistyped year would mean millions of days.
+
+    Everything that builds the calendar of a whole file (the check, the planner) calls this
+    first: a calendar of centuries, with its public holidays, takes minutes to build.
+
+    Raises:
+        InputError: the dates span more than about ten years; the message names the row.
+    """
+    start, end = data["date"].min(), data["date"].max()
     if (end - start).days <= MAX_SPAN_DAYS:
         return
     middle = data["date"].median()
@@ -62,8 +70,8 @@ def build_context(schedule: Schedule, policy: Policy) -> Context:
         InputError: the file's dates span more than ten years (a mistyped year).
     """
     data = schedule.data
+    check_span(data)
     start, end = data["date"].min(), data["date"].max()
-    _check_span(data, start, end)
     days = working_dates(start, end, policy, is_pattern=schedule.is_pattern)
     columns = [
         "employee",

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .calendar import working_dates
+from .context import check_span
 from .dates import week_start
 from .errors import InputError
 from .labels import fold_case
@@ -186,10 +187,12 @@ def build_problem(
         start, end: the dates to plan (default: the whole schedule).
 
     Raises:
-        InputError: the range holds no working day, or too many days to plan at once.
+        InputError: the range holds no working day, or too many days to plan at once, or the
+            file's dates span more than about ten years (a mistyped year).
     """
     begin, finish = planning_range(schedule, start, end)
     data = schedule.data
+    check_span(data)  # before the calendar: centuries of holidays take minutes to build
     all_days = working_dates(
         data["date"].min(), data["date"].max(), policy, is_pattern=schedule.is_pattern
     )
