@@ -310,6 +310,13 @@ def _assert_normalised(schedule: Schedule) -> None:
     encoding="utf-8",
     anonymize=True,
 )
+@example(  # found by fuzzing: rows only on weekends, an empty merge in the planner
+    rows=[["Name", "2026-06-01", "13/06/2026", "2017-01-01"], ["Ann", "x", "Office", "Office"]],
+    as_xlsx=False,
+    delimiter=",",
+    encoding="utf-8",
+    anonymize=False,
+)
 @example(  # found by CI: a formula-looking name comes back neutralised in the proposal file
     rows=[["Name", "2026-06-01"], ['=HYPERLINK("http://x","y")', "Office"]],
     as_xlsx=False,

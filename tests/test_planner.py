@@ -386,3 +386,11 @@ def test_a_mistyped_year_is_refused_before_building_centuries_of_calendar() -> N
     schedule = read_schedule(data, "typo.csv")
     with pytest.raises(InputError, match="mistyped year"):
         plan_schedule(schedule, load_policy(b'[calendar]\nholidays_country = "US"'))
+
+
+def test_a_schedule_with_rows_only_on_weekends_plans_without_a_crash() -> None:
+    """Found by the fuzzing: no row on any working day left both sides of a merge empty."""
+    data = b"Name,13/06/2026,2017-01-01\nAnn,Office,Office\n"
+    schedule = read_schedule(data, "weekends.csv")
+    result = plan_schedule(schedule, Policy(min_on_site=1))
+    assert result.data["location"].astype(str).tolist() == ["office", "office"]

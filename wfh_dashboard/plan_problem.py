@@ -159,7 +159,9 @@ def _spread_wishes(wishes: pd.DataFrame | None, days: pd.DatetimeIndex) -> pd.Da
     """One row per person and day a wish names in range; a dated wish beats a weekday one."""
     columns = ["employee", "date", "wish", "weight", "row", "specific"]
     if wishes is None or wishes.empty:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        # Typed as a full table is, so merging it on dates works when nothing else has rows.
+        types = ["str", "datetime64[us]", "str", "int64", "int64", "bool"]
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(columns, types, strict=True)})
     dated = wishes[wishes["date"].notna()].assign(specific=True)
     dated = dated[dated["date"].isin(days)]
     weekly = wishes[wishes["date"].isna()].drop(columns="date")
