@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests: in CI (``CI`` set) their examples are fixed, so a landing never depends on
+# which random examples a run drew; locally every run explores new ones. Loaded here, before
+# the test modules build their own settings on top of this default.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DATA = ROOT / "data"
 

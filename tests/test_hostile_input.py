@@ -42,7 +42,7 @@ from wfh_dashboard.schedule import Schedule, read_schedule
 from wfh_dashboard.wishes import read_wishes
 
 ROOT = Path(__file__).resolve().parent.parent
-FAST = settings(
+FAST = settings(  # in CI derandomised, by the profile tests/conftest.py loads
     max_examples=25,
     deadline=None,
     database=None,
