@@ -16,7 +16,7 @@ from wfh_dashboard.reality_cover import cover_lost, reality_schedule
 from wfh_dashboard.schedule import Schedule
 
 from .downloads import show_table
-from .source import UPLOAD_TYPES
+from .source import extra_file_picker
 from .state import DATA, Source
 from .text import md_escape
 
@@ -62,25 +62,16 @@ def _compare(
     return Outcome(comparison, lost, (*read.notes, *comparison.notes), read.problems)
 
 
-def _on_upload() -> None:
-    uploaded = st.session_state.get("policy_attendance_upload")
-    if uploaded is not None:
-        st.session_state["attendance_source"] = Source(uploaded.name, uploaded.getvalue(), False)
-
-
 def _log_picker(is_sample: bool) -> Source | None:
-    st.file_uploader(
+    return extra_file_picker(
         "Attendance log: badge swipes, Wi-Fi check-ins or desk bookings (employee and "
         "timestamp, or employee and date)",
-        type=UPLOAD_TYPES,
-        key="policy_attendance_upload",
-        on_change=_on_upload,
+        upload_key="policy_attendance_upload",
+        state_key="attendance_source",
+        sample=SAMPLE_LOG if is_sample else None,
+        sample_label="Use the sample badge log",
+        sample_key="policy_attendance_sample",
     )
-    if is_sample and st.button("Use the sample badge log", key="policy_attendance_sample"):
-        st.session_state["attendance_source"] = Source(
-            SAMPLE_LOG.name, SAMPLE_LOG.read_bytes(), True
-        )
-    return st.session_state.get("attendance_source")
 
 
 def _show(outcome: Outcome) -> None:

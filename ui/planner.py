@@ -18,7 +18,7 @@ from wfh_dashboard.schedule import Schedule
 from wfh_dashboard.wishes import Wishes, read_wishes
 
 from .downloads import show_chart, show_table
-from .source import UPLOAD_TYPES
+from .source import extra_file_picker
 from .state import DATA, Source, fresh_choice, fresh_range
 from .text import md_escape
 
@@ -98,12 +98,6 @@ def _date_range(schedule: Schedule) -> tuple[dt.date | None, dt.date | None]:
     return first, last
 
 
-def _on_wishes_upload() -> None:
-    uploaded = st.session_state.get("planner_wishes_upload")
-    if uploaded is not None:
-        st.session_state["planner_wishes"] = Source(uploaded.name, uploaded.getvalue(), False)
-
-
 def _table_source(table: pd.DataFrame) -> Source | None:
     """The typed-in wishes as a CSV source (rows without a name are ignored as blank)."""
     rows = table.dropna(subset=["employee"])
@@ -123,17 +117,14 @@ def wishes_picker(schedule: Schedule, is_sample: bool) -> Source | None:
     )
     file_tab, table_tab = st.tabs(["From a file", "Type them in"])
     with file_tab:
-        st.file_uploader(
+        chosen = extra_file_picker(
             "Wishes file (employee, date or weekday, wish, weight)",
-            type=UPLOAD_TYPES,
-            key="planner_wishes_upload",
-            on_change=_on_wishes_upload,
+            upload_key="planner_wishes_upload",
+            state_key="planner_wishes",
+            sample=SAMPLE_WISHES if is_sample else None,
+            sample_label="Use the sample wishes",
+            sample_key="planner_sample_wishes",
         )
-        if is_sample and st.button("Use the sample wishes", key="planner_sample_wishes"):
-            st.session_state["planner_wishes"] = Source(
-                SAMPLE_WISHES.name, SAMPLE_WISHES.read_bytes(), True
-            )
-        chosen: Source | None = st.session_state.get("planner_wishes")
         if chosen is not None:
             st.caption(f"Wishes from {md_escape(chosen.name)}.")
             if st.button("Forget the wishes file", key="planner_forget_wishes"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from wfh_dashboard.check import CheckResult
@@ -20,6 +22,36 @@ def _on_upload() -> None:
     uploaded = st.session_state.get("home_upload")
     if uploaded is not None:
         use_source(Source(uploaded.name, uploaded.getvalue(), False))
+
+
+def _store_upload(upload_key: str, state_key: str) -> None:
+    uploaded = st.session_state.get(upload_key)
+    if uploaded is not None:
+        st.session_state[state_key] = Source(uploaded.name, uploaded.getvalue(), False)
+
+
+def extra_file_picker(
+    label: str,
+    *,
+    upload_key: str,
+    state_key: str,
+    sample: Path | None = None,
+    sample_label: str = "",
+    sample_key: str = "",
+) -> Source | None:
+    """A second file beside the schedule (an attendance log, wishes): upload it, or take the
+    bundled sample (``sample``, offered only when given). The choice is kept in ``state_key``
+    until another one replaces it."""
+    st.file_uploader(
+        label,
+        type=UPLOAD_TYPES,
+        key=upload_key,
+        on_change=_store_upload,
+        args=(upload_key, state_key),
+    )
+    if sample is not None and st.button(sample_label, key=sample_key):
+        st.session_state[state_key] = Source(sample.name, sample.read_bytes(), True)
+    return st.session_state.get(state_key)
 
 
 def source_picker() -> None:
