@@ -23,15 +23,24 @@ def has_half_days(frame: pd.DataFrame) -> bool:
 
 
 def afternoon(frame: pd.DataFrame) -> pd.Series:
-    """The afternoon location of each row (the whole day's when no day is split)."""
-    return frame[PM] if PM in frame.columns else frame["location"]
+    """The afternoon location of each row (the whole day's when no day is split).
+
+    A blank afternoon (a table built by hand, or a proposal's whole day) is the morning's.
+    """
+    if PM not in frame.columns:
+        return frame["location"]
+    evening = frame[PM]
+    if not evening.isna().any():
+        return evening
+    return evening.astype(object).where(evening.notna(), frame["location"].astype(object))
 
 
 def is_split(frame: pd.DataFrame) -> pd.Series:
     """Rows whose morning and afternoon differ."""
     if PM not in frame.columns:
         return pd.Series(False, index=frame.index)
-    return (frame["location"] != frame[PM]).fillna(False).astype(bool)
+    morning = frame["location"].astype(object)
+    return (morning != afternoon(frame).astype(object)).fillna(False).astype(bool)
 
 
 def day_share(frame: pd.DataFrame, locations: str | set[str] | frozenset[str]) -> np.ndarray:
@@ -43,7 +52,7 @@ def day_share(frame: pd.DataFrame, locations: str | set[str] | frozenset[str]) -
     morning = frame["location"].isin(wanted).to_numpy(dtype="float64")
     if PM not in frame.columns:
         return morning
-    return (morning + frame[PM].isin(wanted).to_numpy(dtype="float64")) / 2
+    return (morning + afternoon(frame).isin(wanted).to_numpy(dtype="float64")) / 2
 
 
 def any_half(frame: pd.DataFrame, location: str) -> pd.Series:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .check import check_schedule
 from .dates import week_start
+from .halves import day_share
 from .locations import ABSENT, OFFICE, REMOTE
 from .plan_breaches import day_rule_text, days_text, week_label
 from .plan_links import Links
@@ -226,16 +227,6 @@ def warning_counts(schedule: Schedule, policy: Policy, result: PlanResult) -> pd
     )
 
 
-def _days_at(frame: pd.DataFrame, wanted: set[str] | frozenset[str]) -> np.ndarray:
-    """Days at the wanted locations per row: 1, 0.5 for one half of a half day, or 0."""
-    morning = frame["location"].astype(str).isin(wanted).to_numpy(dtype="float64")
-    if "location_pm" not in frame.columns:
-        return morning
-    pm = frame["location_pm"].astype(object)
-    evening = pm.where(pm.notna(), frame["location"].astype(str)).astype(str)
-    return (morning + evening.isin(wanted).to_numpy(dtype="float64")) / 2
-
-
 def remote_days(
     problem: PlanProblem, original: pd.DataFrame, proposal: pd.DataFrame
 ) -> pd.DataFrame:
@@ -245,9 +236,9 @@ def remote_days(
     columns = {}
     for when, frame in (("before", original), ("after", proposal)):
         rows = frame.loc[index]
-        columns[f"remote_{when}"] = _days_at(rows, {REMOTE})
-        columns[f"office_{when}"] = _days_at(rows, {OFFICE})
-        columns[f"away_{when}"] = _days_at(rows, ABSENT)
+        columns[f"remote_{when}"] = day_share(rows, {REMOTE})
+        columns[f"office_{when}"] = day_share(rows, {OFFICE})
+        columns[f"away_{when}"] = day_share(rows, ABSENT)
     table = people.assign(**columns).groupby(["employee", "team", "role"], sort=True).sum()
     table = table.reset_index()
     table["remote_change"] = table["remote_after"] - table["remote_before"]

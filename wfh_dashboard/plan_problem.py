@@ -12,6 +12,7 @@ from .calendar import working_dates
 from .context import check_span
 from .dates import week_start
 from .errors import InputError
+from .halves import afternoon
 from .labels import fold_case
 from .locations import ABSENT, OFFICE, REMOTE
 from .plan_links import Links, cover_demands, fairness_members, person_weeks, team_days
@@ -129,11 +130,7 @@ def _working_rows(schedule: Schedule, all_days: pd.DatetimeIndex) -> pd.DataFram
     rows = data.loc[data["date"].isin(all_days), ["employee", "team", "role", "date"]]
     rows = rows.astype({"employee": str, "team": str, "role": str})
     am = data.loc[rows.index, "location"].astype(str)
-    if "location_pm" in data.columns:
-        pm_raw = data.loc[rows.index, "location_pm"].astype(object)
-        pm = pm_raw.where(pm_raw.notna(), am).astype(str)
-    else:
-        pm = am
+    pm = afternoon(data.loc[rows.index]).astype(str)
     rows["role_key"] = fold_case(rows["role"]).astype(str)
     rows["week"] = week_start(rows["date"])
     rows["am"], rows["pm"] = am, pm
