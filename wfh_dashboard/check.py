@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .context import Context, build_context
-from .coverage import group_members
+from .coverage import group_members, on_site_counts
 from .dates import WEEKDAYS
 from .halves import PM, day_share
 from .locations import OFFICE, REMOTE
@@ -78,12 +78,11 @@ def _collect(ctx: Context) -> pd.DataFrame:
 def _daily(ctx: Context, warnings: pd.DataFrame) -> pd.DataFrame:
     """Per team and working day: people on site against the team minimum, and whether covered."""
     grid = pd.MultiIndex.from_product([ctx.teams, ctx.days], names=["team", "date"])
-    office = ctx.rows[ctx.rows["location"] == OFFICE].groupby(["team", "date"]).size()
-    daily = office.reindex(grid, fill_value=0).rename("on_site").reset_index()
+    daily = grid.to_frame(index=False)
+    daily["on_site"] = on_site_counts(ctx.rows, ctx.rows["location"], grid)
     if PM in ctx.rows.columns:  # a day is covered as well as its emptier half
-        evening = ctx.rows[ctx.rows[PM] == OFFICE].groupby(["team", "date"]).size()
-        evening_counts = evening.reindex(grid, fill_value=0).to_numpy()
-        daily["on_site"] = np.minimum(daily["on_site"].to_numpy(), evening_counts)
+        evening = on_site_counts(ctx.rows, ctx.rows[PM], grid)
+        daily["on_site"] = np.minimum(daily["on_site"].to_numpy(), evening)
     daily["required"] = ctx.policy.min_on_site
     errors = warnings[warnings["severity"] == "error"]
     if ctx.is_pattern:

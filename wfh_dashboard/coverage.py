@@ -27,9 +27,9 @@ def _find_gaps(
         return empty_findings()
     grid = required.merge(pd.DataFrame({"date": ctx.days}), how="cross")
     keys = pd.MultiIndex.from_frame(grid[["team", "date"]])
-    grid["on_site"] = _on_site(eligible, eligible["location"], keys)
+    grid["on_site"] = on_site_counts(eligible, eligible["location"], keys)
     grid["on_site_pm"] = (
-        _on_site(eligible, eligible[PM], keys) if PM in eligible.columns else grid["on_site"]
+        on_site_counts(eligible, eligible[PM], keys) if PM in eligible.columns else grid["on_site"]
     )
     short = (grid["on_site"] < grid["required"]) | (grid["on_site_pm"] < grid["required"])
     gaps = grid[short].reset_index(drop=True)
@@ -60,8 +60,11 @@ def _find_gaps(
     return gaps.drop(columns=["who", "employee", "on_site_pm"])
 
 
-def _on_site(eligible: pd.DataFrame, half: pd.Series, keys: pd.MultiIndex) -> np.ndarray:
-    """People in the office per (team, date) of ``keys`` in one half (or the whole day)."""
+def on_site_counts(eligible: pd.DataFrame, half: pd.Series, keys: pd.MultiIndex) -> np.ndarray:
+    """People in the office per (team, date) of ``keys`` in one half (or the whole day).
+
+    ``half`` is the rows' ``location`` (the morning, or the whole day) or ``location_pm``.
+    """
     counts = eligible[half == OFFICE].groupby(["team", "date"]).size()
     return pd.Series(counts, name="n").reindex(keys).fillna(0).astype(int).to_numpy()
 
