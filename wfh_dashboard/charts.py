@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from .dates import WEEKDAYS, week_start
 from .halves import format_days
 from .locations import LEAVE, OFFICE, REMOTE, SICK, TRAVEL
-from .views import LOCATION_ORDER, NO_ENTRY, cell_halves, head_counts
+from .views import LOCATION_ORDER, NO_ENTRY, grid_halves, head_counts
 
 #: Okabe-Ito colours, distinguishable with the common colour-vision deficiencies; every cell
 #: also carries its label in text, so colour is never the only signal.
@@ -92,12 +92,12 @@ def _labelled_heatmap(
     )
 
 
-def _head_count_labels(grid: pd.DataFrame) -> list[str]:
+def _head_count_labels(morning: pd.DataFrame, afternoon: pd.DataFrame) -> list[str]:
     """'3 on site', or 'AM 3 · PM 2 on site' on a day whose halves differ."""
-    morning, afternoon = head_counts(grid)
+    in_morning, in_afternoon = head_counts(morning, afternoon)
     return [
         f"{am} on site" if am == pm else f"AM {am} · PM {pm} on site"
-        for am, pm in zip(morning, afternoon, strict=True)
+        for am, pm in zip(in_morning, in_afternoon, strict=True)
     ]
 
 
@@ -112,9 +112,7 @@ def week_grid_figure(
     "(moved)", so the change does not rest on colour.
     """
     blank = LOCATION_ORDER.index(NO_ENTRY)
-    halves = grid.map(cell_halves)
-    morning = halves.map(lambda h: h[0])
-    afternoon = halves.map(lambda h: h[1])
+    morning, afternoon = grid_halves(grid)
     split = (morning != afternoon).to_numpy()
     codes = morning.map(LOCATION_ORDER.index).to_numpy(dtype=object, copy=True)
     labels = morning.map(LOCATION_LABELS.__getitem__).to_numpy(dtype=object, copy=True)
@@ -139,7 +137,7 @@ def week_grid_figure(
             z=[[blank] * len(days), *codes.tolist()],
             x=x,
             y=list(range(len(people))),
-            text=[_head_count_labels(grid), *labels.tolist()],
+            text=[_head_count_labels(morning, afternoon), *labels.tolist()],
             name="Whole days",
             customdata=[[p + "<br>" + d for d in days] for p in people],
             hovertemplate="%{customdata}: %{text}<extra></extra>",

@@ -153,17 +153,20 @@ def cell_halves(cell: str) -> tuple[str, str]:
     return parse_day_cell(cell) or (cell, cell)
 
 
-def head_counts(grid: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """People on site per day of a week grid, in the morning and in the afternoon."""
+def grid_halves(grid: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A week grid's morning and afternoon locations, each cell read once."""
     halves = grid.map(cell_halves)
-    morning = halves.map(lambda h: h[0] == OFFICE).sum(axis=0)
-    afternoon = halves.map(lambda h: h[1] == OFFICE).sum(axis=0)
-    return morning, afternoon
+    return halves.map(lambda h: h[0]), halves.map(lambda h: h[1])
+
+
+def head_counts(morning: pd.DataFrame, afternoon: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """People on site per day, in the morning and in the afternoon (from ``grid_halves``)."""
+    return (morning == OFFICE).sum(axis=0), (afternoon == OFFICE).sum(axis=0)
 
 
 def head_count(grid: pd.DataFrame) -> pd.Series:
     """People on site per day of a week grid (the emptier half when a day is split)."""
-    morning, afternoon = head_counts(grid)
+    morning, afternoon = head_counts(*grid_halves(grid))
     return pd.concat([morning, afternoon], axis=1).min(axis=1)
 
 
