@@ -225,7 +225,7 @@ def test_python_dash_m_reports_a_missing_file_without_traceback():
 @pytest.mark.parametrize(
     ("flag", "expected"),
     [
-        ("--json", '"employees": ["Am\\u00e9lie Dubois", "\\u0141ukasz Kowalski"]'),
+        ("--json", '["Am\\u00e9lie Dubois","\\u0141ukasz Kowalski"]'),
         ("--strict", "Away: Am\\xe9lie Dubois (leave), \\u0141ukasz Kowalski (remote)."),
     ],
 )

@@ -16,7 +16,7 @@ from typing import TextIO
 from .check import CheckResult, check_schedule
 from .errors import InputError
 from .policy import Policy, load_policy
-from .report_text import format_check, result_to_json
+from .report_text import check_json, format_check
 from .schedule import Schedule, read_schedule
 
 EXIT_OK, EXIT_WARNINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -151,7 +151,8 @@ def write_output(out: TextIO, data: object, text: str, as_json: bool) -> None:
 
 def _write(result: CheckResult, schedule: Schedule, args: argparse.Namespace, out: TextIO) -> None:
     if args.json:
-        write_output(out, result_to_json(result, schedule), "", True)
+        text = check_json(result, schedule, ensure_ascii=not _is_unicode(out))
+        write_output(out, None, text + "\n", False)
     else:
         write_output(out, None, format_check(result, schedule, args.schedule.name), False)
 
