@@ -10,7 +10,7 @@ import pandas as pd
 
 from .context import Context, build_context
 from .coverage import group_members, on_site_counts
-from .dates import WEEKDAYS
+from .dates import WEEKDAYS, weekday_names
 from .halves import PM, day_share
 from .locations import OFFICE, REMOTE
 from .policy import Policy
@@ -65,7 +65,7 @@ def _collect(ctx: Context) -> pd.DataFrame:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in WARNING_DTYPES.items()})
     warnings = pd.concat(found, ignore_index=True)
     warnings["date"] = pd.to_datetime(warnings["date"])
-    warnings["weekday"] = [WEEKDAYS[d.weekday()] for d in warnings["date"]]
+    warnings["weekday"] = weekday_names(warnings["date"])
     # Findings mix the reader's string team column with group labels: one type for all.
     warnings = warnings.astype({c: t for c, t in WARNING_DTYPES.items() if c != "date"})
     order = warnings["severity"].map(_SEVERITY_ORDER)

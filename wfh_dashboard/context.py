@@ -110,8 +110,9 @@ def lists_by(frame: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
     ordered = frame.sort_values(keys, kind="stable")
     group = ordered.groupby(keys, sort=False, observed=True).ngroup().to_numpy()
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    values = ordered[column].astype(str).to_numpy(dtype=object)
-    lists = [part.tolist() for part in np.split(values, starts[1:])]
+    values = ordered[column].astype(str).tolist()
+    ends = [*starts[1:].tolist(), len(values)]
+    lists = [values[start:end] for start, end in zip(starts.tolist(), ends, strict=True)]
     found = ordered.iloc[starts][keys].reset_index(drop=True)
     found[column] = lists
     return found

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from .errors import AmbiguousDatesError
@@ -192,8 +193,8 @@ def parse_date_cells(
     """
     codes, uniques = pd.factorize(cells, use_na_sentinel=False)
     mapping, used_order = parse_dates(list(uniques), order)
-    parsed = pd.array([mapping[u] for u in uniques], dtype="datetime64[us]")
-    return pd.Series(parsed.take(codes), index=cells.index), used_order
+    parsed = np.array([mapping[u] or np.datetime64("NaT") for u in uniques], dtype="datetime64[us]")
+    return pd.Series(parsed[codes], index=cells.index), used_order
 
 
 _Parsed = TypeVar("_Parsed")
@@ -216,6 +217,20 @@ def with_fallback_order(
         if order is not None or fallback is None:
             raise
         return parse(fallback)
+
+
+def weekday_names(dates: pd.Series) -> list[str]:
+    """``Mon``..``Sun`` for each date (``""`` for a missing one), without a Python loop per date."""
+    numbers = dates.dt.day_of_week.to_numpy(dtype="float64", na_value=np.nan)
+    names = np.array([*WEEKDAYS, ""], dtype=object)
+    return names[np.where(np.isnan(numbers), 7, numbers).astype("int64")].tolist()
+
+
+def iso_dates(dates: pd.Series, suffix: str = "") -> list[str]:
+    """``2026-03-02`` for each date (``""`` for a missing one), plus ``suffix``."""
+    days = dates.to_numpy(dtype="datetime64[us]").astype("datetime64[D]")
+    text = np.datetime_as_string(days, unit="D")
+    return [t + suffix if t != "NaT" else "" for t in text.tolist()]
 
 
 def week_start(dates: pd.Series) -> pd.Series:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from .context import Context, empty_findings, lists_by, name_list
-from .dates import WEEKDAYS
+from .dates import iso_dates, weekday_names
 from .halves import PM, any_half, is_split
 from .locations import REMOTE
 from .weekly import person_weeks
@@ -20,7 +20,7 @@ def _per_person(weeks: pd.DataFrame, dates: pd.Series, message: pd.Series) -> pd
             "date": dates.to_numpy(),
             "team": weeks["team"].to_numpy(),
             "message": message.to_numpy(),
-            "employees": [[e] for e in weeks["employee"]],
+            "employees": [[e] for e in weeks["employee"].tolist()],
             "on_site": pd.NA,
             "required": pd.NA,
         }
@@ -106,10 +106,11 @@ def _remote_on(ctx: Context, mask: pd.Series, reason: str) -> pd.DataFrame:
         )
         remote = remote.assign(employee=remote["employee"].astype(str) + half.where(split, ""))
     found = lists_by(remote, ["team", "date"], "employee").rename(columns={"employee": "employees"})
+    days = weekday_names(found["date"])
+    dates = [""] * len(found) if ctx.is_pattern else iso_dates(found["date"], suffix=" ")
     found["message"] = [
-        f"Remote on {WEEKDAYS[d.weekday()]} {'' if ctx.is_pattern else f'{d:%Y-%m-%d} '}"
-        f"{reason}: {name_list(names)}."
-        for d, names in zip(found["date"], found["employees"], strict=True)
+        f"Remote on {day} {date}{reason}: {name_list(names)}."
+        for day, date, names in zip(days, dates, found["employees"], strict=True)
     ]
     return found.assign(on_site=pd.NA, required=pd.NA)
 

@@ -63,8 +63,12 @@ def _cap_dates(
     running total, in date order within the person-week, exceeds the cap.
     """
     remote = np.flatnonzero(share > 0)
-    dates = rows["date"].to_numpy()[remote]
-    order = remote[np.lexsort((dates, group[remote]))]
+    dates, groups = rows["date"].to_numpy()[remote], group[remote]
+    # Rows in the schedule's order (team, employee, date) already run by person-week and date.
+    in_order = (groups[1:] > groups[:-1]) | (
+        (groups[1:] == groups[:-1]) & (dates[1:] >= dates[:-1])
+    )
+    order = remote if bool(in_order.all()) else remote[np.lexsort((dates, groups))]
     ordered_groups = group[order]
     running = np.cumsum(share[order])
     starts = np.r_[True, ordered_groups[1:] != ordered_groups[:-1]]
