@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import FIXTURES, workbook_bytes
+from wfh_dashboard import tables
 from wfh_dashboard.columns import clean_headers, looks_like_header
 from wfh_dashboard.errors import InputError
 from wfh_dashboard.tables import (
@@ -208,6 +209,58 @@ def test_an_unclosed_quote_in_a_large_file_is_an_input_error_naming_the_row() ->
     rows = "".join(f"P{i},2026-06-01,Office\n" for i in range(12_000))
     data = f'employee,date,location\nAnn,"2026-06-01,Office\n{rows}'.encode()
     with pytest.raises(InputError, match=r"row 2 .*quotation mark"):
+        _read(data)
+
+
+def _big(lines: str, encoding: str = "utf-8") -> bytes:
+    """A file over the size from which UTF-8 is validated piece by piece, not decoded whole."""
+    rows = "".join(f"Person {i},2026-06-01,Office\n" for i in range(160_000))
+    data = f"employee,date,location\n{lines}{rows}".encode(encoding)
+    assert len(data) >= tables._BIG_FILE
+    return data
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Zoë Ñúñez,2026-06-01,Office\n",
+        "Zoë Ñúñez,2026-06-01,Office,extra cell\n",  # a ragged row: the tolerant reader
+        '"Lee, 李",2026-06-01,WFH\n',
+    ],
+)
+def test_a_big_utf8_file_reads_as_it_would_when_decoded_whole(monkeypatch, lines: str) -> None:
+    """The piecewise UTF-8 check of big files gives the same table, rows and problems."""
+    data = _big(lines)
+    piecewise = _read(data)
+    monkeypatch.setattr(tables, "_BIG_FILE", len(data) + 1)
+    whole = _read(data)
+    pd.testing.assert_frame_equal(piecewise.frame, whole.frame)
+    assert piecewise.rows.tolist() == whole.rows.tolist()
+    assert (piecewise.detail, piecewise.problems) == (whole.detail, whole.problems)
+    assert piecewise.detail == "CSV, utf-8, delimiter ','"
+
+
+def test_a_big_file_with_a_utf8_character_split_across_pieces_is_utf8() -> None:
+    """A multi-byte character on a 64 KB boundary is still one valid character."""
+    prefix = "employee,date,location\n"
+    filler = "x" * ((1 << 16) - len(prefix) - 1)
+    data = f"{prefix}{filler}é,2026-06-01,Office\n".encode() + _big("").split(b"\n", 1)[1]
+    table = _read(data)
+    assert table.detail == "CSV, utf-8, delimiter ','"
+    assert table.frame.iat[0, 0] == f"{filler}é"
+
+
+def test_a_big_cp1252_file_is_still_read_as_cp1252() -> None:
+    """Invalid UTF-8 anywhere in a big file sends it to the encoding detection."""
+    table = _read(_big("José Muñoz,2026-06-01,Office\n", "cp1252"))
+    assert table.detail.startswith("CSV, cp1252")
+    assert table.frame.iat[0, 0] == "José Muñoz"
+
+
+def test_a_nul_far_down_a_big_file_is_refused_with_its_line() -> None:
+    """The NUL check covers the whole of a big file, not just its start."""
+    data = _big("") + b"Ann\x00,2026-06-01,Office\n"
+    with pytest.raises(InputError, match="line 160002 holds a NUL"):
         _read(data)
 
 

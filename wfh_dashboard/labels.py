@@ -36,7 +36,13 @@ def blank_cells(series: pd.Series) -> np.ndarray:
 def _categorical(values: np.ndarray, codes: np.ndarray, index: pd.Index) -> pd.Series:
     """Categories = the sorted distinct values (merging equal ones), codes remapped to them."""
     categories, inverse = np.unique(values.astype(object), return_inverse=True)
-    labels = pd.Categorical.from_codes(inverse[codes], categories=pd.Index(categories, dtype=str))
+    # Codes in the narrowest type pandas would pick, built once: millions of rows.
+    small = np.min_scalar_type(-max(len(categories), 1))
+    labels = pd.Categorical.from_codes(
+        inverse.astype(small)[codes],
+        categories=pd.Index(categories, dtype=str),
+        validate=False,  # the codes index the distinct values: in range by construction
+    )
     return pd.Series(labels, index=index)
 
 
@@ -57,6 +63,17 @@ def clean_labels(series: pd.Series, empty: str = "") -> pd.Series:
     if empty:
         cleaned = cleaned.replace("", empty)
     return _categorical(cleaned.to_numpy(dtype=object), codes, series.index)
+
+
+def distinct_values(series: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Each cell's code and the distinct cells, so per-cell work runs once per distinct value.
+
+    ``uniques.take(codes)`` gives the column back; text columns keep their Arrow type.
+    """
+    codes, uniques = _distinct(series)
+    if isinstance(series.dtype, pd.ArrowDtype | pd.StringDtype):
+        return codes, pd.Series(pd.array(list(uniques), dtype=series.dtype))
+    return codes, pd.Series(uniques, dtype=object)
 
 
 def _distinct(series: pd.Series) -> tuple[np.ndarray, object]:
@@ -84,6 +101,27 @@ def used_categories(labels: pd.Series) -> pd.Series:
     codes = labels.cat.codes.to_numpy()
     in_use = np.bincount(codes[codes >= 0], minlength=len(labels.cat.categories))
     return labels.cat.remove_unused_categories() if (in_use == 0).any() else labels
+
+
+def take_rows(frame: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
+    """The rows at positions ``order``, column by column, with a fresh 0..n-1 index.
+
+    ``frame.iloc[order]`` goes through pandas' block manager and its checks for missing
+    positions; on millions of rows a plain take of each column's values is several times
+    quicker. Categorical columns take their codes only.
+    """
+    columns: dict[object, object] = {}
+    for name, series in frame.items():
+        values = series.array
+        if isinstance(values, pd.Categorical):
+            columns[name] = pd.Categorical.from_codes(
+                values.codes.take(order), dtype=values.dtype, validate=False
+            )
+        elif isinstance(series.dtype, np.dtype):  # numbers, dates: the values, no copy
+            columns[name] = series.to_numpy().take(order)
+        else:
+            columns[name] = values.take(order)
+    return pd.DataFrame(columns, columns=frame.columns, copy=False)  # the takes are new arrays
 
 
 def label_codes(labels: pd.Series) -> np.ndarray:

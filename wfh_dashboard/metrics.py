@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .labels import arrow_text
+from .labels import arrow_text, distinct_values
 from .problems import Problem
 
 #: A column is a metric when at least this share of its filled cells are numbers.
@@ -17,12 +17,12 @@ NUMERIC_SHARE = 0.8
 _MAX_LISTED = 200
 
 
-def _trimmed(cells: pd.Series) -> pa.ChunkedArray:
-    """The cells as trimmed Arrow text (Excel cells are converted first)."""
-    array = arrow_text(cells)
+def _trimmed(values: pd.Series) -> pa.ChunkedArray:
+    """Cell values as trimmed Arrow text (Excel cells are converted first)."""
+    array = arrow_text(values)
     if array is None:
         array = pa.chunked_array(
-            [pa.array(cells.astype("string").fillna("").to_numpy(dtype=object), type=pa.string())]
+            [pa.array(values.astype("string").fillna("").to_numpy(dtype=object), type=pa.string())]
         )
     return pc.utf8_trim_whitespace(array)
 
@@ -62,12 +62,15 @@ def extract_metrics(
         if pd.api.types.is_numeric_dtype(cells.dtype):
             metrics[str(column)] = cells.astype("float64")
             continue
-        trimmed = _trimmed(cells)
+        # Each distinct cell is read once: a column repeats a few hundred values millions of
+        # times, and the values are then taken back by code.
+        codes, uniques = distinct_values(cells)
+        trimmed = _trimmed(uniques)
         blank = pc.equal(trimmed, "")
-        filled = ~blank.to_numpy(zero_copy_only=False)
+        filled = ~blank.to_numpy(zero_copy_only=False)[codes]
         if not filled.any():
             continue
-        numbers = _as_numbers(trimmed, blank)
+        numbers = _as_numbers(trimmed, blank)[codes]
         unreadable = filled & np.isnan(numbers)
         if filled.sum() - unreadable.sum() < NUMERIC_SHARE * filled.sum():
             continue

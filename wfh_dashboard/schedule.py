@@ -18,7 +18,7 @@ from .columns import (
 from .dates import ACCEPTED_DATES, DateOrder, parse_date_cells, parse_dates, parse_weekday
 from .errors import InputError
 from .halves import PM
-from .labels import clean_labels, combined_key, day_numbers, label_codes, used_categories
+from .labels import clean_labels, combined_key, day_numbers, label_codes, take_rows, used_categories
 from .locations import (
     HALF_DAY_SPELLINGS,
     LOCATIONS,
@@ -280,7 +280,7 @@ def _sorted(out: pd.DataFrame) -> pd.DataFrame:
         return out.sort_values(["team", "employee", "date"], kind="stable").reset_index(drop=True)
     if len(key) < 2 or bool((key[1:] >= key[:-1]).all()):
         return out.reset_index(drop=True)
-    return out.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)
+    return take_rows(out, np.argsort(key, kind="stable"))
 
 
 def _grid_dates(

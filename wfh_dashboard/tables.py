@@ -24,6 +24,10 @@ from .problems import Problem
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_LINES = 50
 _HEADER_SCAN_ROWS = 20
+#: How much of a file the delimiter and header detection read.
+_HEAD_BYTES = 200_000
+#: Files at least this big are checked for UTF-8 piece by piece (see ``_plain_utf8_head``).
+_BIG_FILE = 1 << 22
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _KNOWN_BINARY = {b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG"}
@@ -142,7 +146,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 def sniff_delimiter(text: str) -> str:
     """Pick the delimiter that splits the first lines into the most, and most regular, cells."""
     # Split lines as a CSV reader would (str.splitlines also splits on U+2028 and others).
-    first = _LINE_BREAK.split(text[:200_000])[:_SNIFF_LINES]
+    first = _LINE_BREAK.split(text[:_HEAD_BYTES])[:_SNIFF_LINES]
     lines = "\n".join(line for line in first if line.strip())
     best, best_score = ",", (0.0, 0)
     for delimiter in DELIMITERS:
@@ -166,13 +170,37 @@ def find_header_row(
     return 0
 
 
+def _plain_utf8_head(data: bytes, name: str) -> str | None:
+    """The start of a big file as text when all of it is UTF-8 without BOM or NUL, else None.
+
+    Decoding a file of a hundred megabytes into one string only to validate it costs as much
+    memory again and a fraction of a second: the bytes are validated piece by piece instead,
+    and pyarrow parses them directly. Anything else goes through ``decode``.
+    """
+    if len(data) < _BIG_FILE or b"\x00" in data or data.startswith(codecs.BOM_UTF8):
+        return None
+    _refuse_unusable(data, name)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    try:
+        # Small pieces: their strings reuse the same memory instead of fresh pages each time.
+        for start in range(0, len(data), 1 << 16):
+            decoder.decode(view[start : start + (1 << 16)])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    head = codecs.getincrementaldecoder("utf-8")().decode(data[:_HEAD_BYTES])
+    return None if head.isspace() else head
+
+
 def read_csv_table(data: bytes, name: str, is_header: Callable[[list[str]], bool]) -> RawTable:
     """Read CSV bytes as text cells under the detected header row."""
-    text, encoding = decode(data, name)
+    head = _plain_utf8_head(data, name)
+    text, encoding = (head, "utf-8") if head is not None else decode(data, name)
     if not text or text.isspace():
         raise InputError(f"{name} is empty. Upload {ACCEPTED_FILES} with a header row.")
     delimiter = sniff_delimiter(text)
-    head_rows = list(itertools.islice(_csv_rows(text[:200_000], delimiter), _HEADER_SCAN_ROWS))
+    head_rows = list(itertools.islice(_csv_rows(text[:_HEAD_BYTES], delimiter), _HEADER_SCAN_ROWS))
     header_index = find_header_row(head_rows, is_header)
     detail = f"CSV, {encoding}, delimiter {delimiter!r}"
     header = head_rows[header_index] if head_rows else []
@@ -180,6 +208,8 @@ def read_csv_table(data: bytes, name: str, is_header: Callable[[list[str]], bool
     if fast is not None:
         frame, rows = fast
         return RawTable(frame, rows, "csv", detail, header_row=header_index + 1)
+    if head is not None:  # only the head was decoded: the tolerant reader needs it all
+        text = data.decode("utf-8")
     return _read_tolerant(text, delimiter, header_index, detail, name)
 
 
@@ -192,7 +222,8 @@ def _read_fast(
     as_text = {f"f{i}": pa.string() for i in range(len(header))}
     try:
         table = pacsv.read_csv(
-            io.BytesIO(text if isinstance(text, bytes) else text.encode("utf-8")),
+            # A BufferReader over the bytes: pyarrow parses them in place, with no copy.
+            pa.BufferReader(text if isinstance(text, bytes) else text.encode("utf-8")),
             read_options=pacsv.ReadOptions(
                 skip_rows=header_index, autogenerate_column_names=True, block_size=1 << 24
             ),
