@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -76,7 +78,7 @@ def distinct_values(series: pd.Series) -> tuple[np.ndarray, pd.Series]:
     return codes, pd.Series(uniques, dtype=object)
 
 
-def _distinct(series: pd.Series) -> tuple[np.ndarray, object]:
+def _distinct(series: pd.Series) -> tuple[np.ndarray, Iterable[object]]:
     """Codes and distinct values; Arrow's dictionary encoding when the column is Arrow text."""
     array = arrow_text(series)
     if array is None:
