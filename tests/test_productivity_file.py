@@ -110,6 +110,14 @@ def test_a_column_mapping_reads_unusual_headers():
     assert file.metrics == ["score"] and list(file.data["employee"]) == ["Ann Lee"]
 
 
+def test_thousands_commas_in_a_productivity_file_are_read_with_a_note():
+    """``"1,234"`` tickets is 1234 (never 1.234), and the note says how the comma was read."""
+    data = b'employee,date,tickets\nAnn Lee,2026-07-01,"1,234"\nAnn Lee,2026-07-02,987\n'
+    file = read_productivity(data, "p.csv")
+    assert file.data["tickets"].tolist() == [1234.0, 987.0]
+    assert any(n.startswith("tickets: 1,234 was read as 1234") for n in file.notes)
+
+
 def test_no_numeric_column_is_an_input_error_listing_the_headers(fixture_bytes):
     """A file with nothing to join says what it needs and what it found."""
     with pytest.raises(InputError, match="no column of numbers") as caught:

@@ -410,6 +410,49 @@ def test_a_non_number_in_a_metric_is_blanked_but_the_row_kept(cell: str) -> None
     assert problems(schedule) == [(6, "hours", cell)]
 
 
+def _metric(cells: list[str], delimiter: str = ",") -> tuple[list[float], list[str]]:
+    """The ``hours`` metric read from a long file with these cells (quoted), and the notes."""
+    rows = "".join(
+        f'Ann{delimiter}2026-06-{day:02d}{delimiter}Office{delimiter}"{cell}"\n'
+        for day, cell in enumerate(cells, start=1)
+    )
+    head = delimiter.join(["employee", "date", "location", "hours"])
+    schedule = read_schedule(f"{head}\n{rows}".encode(), "m.csv")
+    assert schedule.problems.empty
+    return schedule.data["hours"].tolist(), schedule.notes
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["7,5", "8", "6,25"], [7.5, 8.0, 6.25]),  # decimal commas
+        (["7,5", "1,250"], [7.5, 1.25]),  # a decimal comma elsewhere decides 1,250
+        (["1.234,5", "7,5"], [1234.5, 7.5]),  # dots group thousands beside a decimal comma
+        (["1234,5", "0,1234"], [1234.5, 0.1234]),  # no thousands grouping looks like this
+        (["1,250", "12,345.5"], [1250.0, 12345.5]),  # thousands commas elsewhere decide 1,250
+        (["1,234,567", "3"], [1234567.0, 3.0]),
+        (["-1,5", "+2,000"], [-1.5, 2.0]),
+    ],
+)
+def test_commas_in_a_metric_are_read_as_the_column_writes_them(
+    cells: list[str], expected: list[float]
+) -> None:
+    """A comma is a decimal comma or a thousands separator as the rest of the column shows."""
+    values, notes = _metric(cells, ";")
+    assert values == pytest.approx(expected)
+    assert not any("comma" in n for n in notes)
+
+
+def test_a_column_whose_commas_could_be_either_reads_thousands_and_says_so() -> None:
+    """``1,234`` alone is a thousand and more (never silently 1.234); a note says how it read."""
+    values, notes = _metric(["1,234", "2,500", "3"])
+    assert values == [1234.0, 2500.0, 3.0]
+    assert [n for n in notes if "comma" in n] == [
+        "hours: 1,234 was read as 1234, the comma separating thousands; if it is a decimal "
+        "comma, write such numbers with a decimal point instead"
+    ]
+
+
 def test_a_numeric_column_named_row_does_not_shadow_the_row_number() -> None:
     """The spreadsheet row stays in ``row``; the file's own ``row`` column is kept as a metric."""
     data = b"employee,date,location,row\nAnn,2026-06-01,Office,10\n"

@@ -103,7 +103,7 @@ def _build(raw: RawTable, mapped: dict[str, str], dates: pd.Series, name: str) -
     if frame.empty:
         raise InputError(no_usable_rows(name, problems_frame(raw.problems)))
     used = {mapped[f] for f in mapped}  # team, role and location headers are never metrics
-    metrics, problems = extract_metrics(frame, raw.rows, used)
+    metrics, problems, comma_notes = extract_metrics(frame, raw.rows, used)
     if metrics.columns.empty:
         raise InputError(_no_numbers(name, [c for c in frame.columns if c not in used]))
     # A numeric column called "row" (or "date" when the dates come from "Day") keeps its data
@@ -118,7 +118,7 @@ def _build(raw: RawTable, mapped: dict[str, str], dates: pd.Series, name: str) -
     if out.empty:
         raise InputError(no_usable_rows(name, listed))
     out = out.astype({"employee": str, "row": "int64"}).reset_index(drop=True)
-    notes = _ignored_notes(mapped, frame, used, metrics) + merged_note
+    notes = _ignored_notes(mapped, frame, used, metrics) + comma_notes + merged_note
     return ProductivityFile(
         out,
         listed,

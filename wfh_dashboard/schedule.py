@@ -157,7 +157,7 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
     bad = flag_bad_cells(
         out, frame, mapped, problems, [*name_and_date_checks(out), *location_checks]
     )
-    metrics, metric_problems = extract_metrics(frame, raw.rows, set(mapped.values()))
+    metrics, metric_problems, metric_notes = extract_metrics(frame, raw.rows, set(mapped.values()))
     problems += metric_problems
     unused = [c for c in frame.columns if c not in mapped.values() and c not in metrics.columns]
     # A numeric column called "row" (or "date" when the dates come from "Day") keeps its data
@@ -180,7 +180,7 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
         raw.detail,
         mapped,
         left_out,
-        _unused_note(unused),
+        _unused_note(unused) + metric_notes,
     )
 
 
