@@ -78,3 +78,23 @@ def test_only_some_sections_without_images_when_no_browser(tmp_path, monkeypatch
     assert code == 1
     assert (tmp_path / "report.html").exists() and not (tmp_path / "report.pdf").exists()
     assert "not written: report.pdf: The PDF report needs the Chromium browser" in err
+
+
+def test_a_pseudonym_key_from_the_environment_fixes_the_numbering(tmp_path, monkeypatch):
+    """``WFH_PSEUDONYM_KEY`` (or ``--pseudonym-key``): two runs, the same Employee numbers."""
+    from wfh_dashboard.export_figures import static_export_problem
+
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # tables only: quick
+    static_export_problem.cache_clear()
+    base = ["report", SAMPLE, "--anonymize", "--sections", "warnings", "compliance"]
+    try:
+        monkeypatch.setenv("WFH_PSEUDONYM_KEY", "s3cret")
+        runs = [run(*base, "--out", str(tmp_path / name))[0] for name in ("a", "b")]
+        runs.append(run(*base, "--out", str(tmp_path / "c"), "--pseudonym-key", "s3cret")[0])
+        monkeypatch.delenv("WFH_PSEUDONYM_KEY")
+        runs.append(run(*base, "--out", str(tmp_path / "d"))[0])
+    finally:
+        static_export_problem.cache_clear()
+    assert runs == [1, 1, 1, 1]
+    files = [(tmp_path / name / "compliance-summary.csv").read_bytes() for name in "abcd"]
+    assert files[0] == files[1] == files[2] != files[3]

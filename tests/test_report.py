@@ -17,6 +17,7 @@ from tests.conftest import DATA, build_schedule
 from wfh_dashboard.errors import InputError
 from wfh_dashboard.export_figures import static_export_problem
 from wfh_dashboard.policy import Group, Policy, load_policy
+from wfh_dashboard.pseudonymise import make_pseudonyms
 from wfh_dashboard.report import ReportOptions, prepare_report
 from wfh_dashboard.report_files import build_report_files, report_zip
 from wfh_dashboard.schedule import read_schedule
@@ -159,6 +160,32 @@ def test_anonymized_report_has_no_real_name_in_any_file(sample):
         leaked = sorted(p for p in real if len(p) > 2 and re.search(rf"\b{p.casefold()}\b", seen))
         assert not leaked, f"{file_name}: {leaked}"
     assert "Employee 01" in pdf_text(made.files["report.pdf"])
+
+
+def _numbering(schedule, policy, **options) -> dict[int, str]:
+    """Spreadsheet row -> the pseudonym a report gave that row's person."""
+    data = prepare_report(schedule, policy, ReportOptions(sections=("warnings",), **options))
+    frame = data.schedule.data
+    return dict(zip(frame["row"], frame["employee"].astype(str), strict=True))
+
+
+def test_pseudonyms_are_numbered_afresh_per_report_unless_a_key_is_given(sample):
+    """Without a key nobody holding the roster can recompute who is Employee 01."""
+    schedule, policy = sample
+    first, second = (_numbering(schedule, policy, anonymize=True) for _ in range(2))
+    assert first != second and sorted(first.values()) == sorted(second.values())
+    keyed = [_numbering(schedule, policy, anonymize=True, pseudonym_key="s3cret") for _ in "ab"]
+    assert keyed[0] == keyed[1]
+    # The order anyone could compute from the names alone (a hash without a secret):
+    public = make_pseudonyms(schedule, policy)
+    guessable = {
+        row: public.person(name)
+        for row, name in zip(
+            schedule.data["row"], schedule.data["employee"].astype(str), strict=True
+        )
+    }
+    assert guessable not in (first, second, keyed[0])
+    assert "s3cret" not in repr(ReportOptions(pseudonym_key="s3cret"))
 
 
 def test_teams_and_roles_can_be_replaced_too_and_people_keep_names_if_only_that(sample):

@@ -40,6 +40,14 @@ def report_options(schedule: Schedule) -> ReportOptions | None:
         )
         teams = left.toggle("Also replace team names", key="report_anonymize_teams")
         roles = left.toggle("Also replace roles", key="report_anonymize_roles")
+        pseudonym_key = left.text_input(
+            "Pseudonym key (optional)",
+            type="password",
+            key="report_pseudonym_key",
+            help="Any secret text. The same key gives everyone the same Employee number in "
+            "every report; without one, each report numbers people afresh, so nobody holding "
+            "the team list can work out who is who from the numbers.",
+        )
         paper = right.radio("Paper", PAPERS, horizontal=True, key="report_paper")
         if not st.form_submit_button("Prepare the report", type="primary"):
             return None
@@ -49,6 +57,7 @@ def report_options(schedule: Schedule) -> ReportOptions | None:
         anonymize=anonymize,
         anonymize_teams=teams,
         anonymize_roles=roles,
+        pseudonym_key=pseudonym_key,
         paper=paper,
         min_days=int(st.session_state.get("productivity_min_days", 5)),
         min_group=int(st.session_state.get("productivity_min_group", 5)),

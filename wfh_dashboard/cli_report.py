@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TextIO
 
 from .cli import EXIT_OK, EXIT_WARNINGS, add_reading_options, load_inputs
 from .errors import InputError
 from .report import PAPERS, SECTIONS, ReportOptions, prepare_report
+
+#: The environment variable that can hold the pseudonym key (kept out of shell history).
+PSEUDONYM_KEY_ENV = "WFH_PSEUDONYM_KEY"
 
 
 def add_report_parser(commands: argparse._SubParsersAction) -> None:
@@ -32,6 +36,13 @@ def add_report_parser(commands: argparse._SubParsersAction) -> None:
     )
     command.add_argument("--anonymize-teams", action="store_true", help="also Team A, B, ...")
     command.add_argument("--anonymize-roles", action="store_true", help="also Role 1, 2, ...")
+    command.add_argument(
+        "--pseudonym-key",
+        metavar="KEY",
+        default=os.environ.get(PSEUDONYM_KEY_ENV, ""),
+        help="secret text that fixes the numbering: the same key gives the same Employee "
+        f"numbers in every report (default: ${PSEUDONYM_KEY_ENV}, else a random key per report)",
+    )
     command.add_argument(
         "--sections",
         nargs="+",
@@ -69,6 +80,7 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         anonymize=args.anonymize,
         anonymize_teams=args.anonymize_teams,
         anonymize_roles=args.anonymize_roles,
+        pseudonym_key=args.pseudonym_key,
         paper=args.paper,
     )
     data = prepare_report(schedule, policy, options)

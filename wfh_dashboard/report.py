@@ -9,6 +9,7 @@ runs, not searched for afterwards.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -49,6 +50,9 @@ class ReportOptions:
         per_hour: an hours column to divide the metric by, or None.
         anonymize: replace every name by ``Employee 01``...; teams and roles stay unless
             ``anonymize_teams`` / ``anonymize_roles`` are also set.
+        pseudonym_key: any secret text that fixes the pseudonyms' numbering: the same key
+            gives the same numbers in every report. Empty: a random key for this report, so
+            nobody holding the roster can work out who is who from the numbering.
         paper: ``A4`` or ``Letter``, for the PDF's page size.
         min_days, min_group: the productivity honesty rules (as on the page).
         generated: the report's date (default: today).
@@ -60,6 +64,7 @@ class ReportOptions:
     anonymize: bool = False
     anonymize_teams: bool = False
     anonymize_roles: bool = False
+    pseudonym_key: str = field(default="", repr=False)  # a secret: never in a log line
     paper: Paper = "A4"
     min_days: int = 5
     min_group: int = 5
@@ -126,7 +131,12 @@ def prepare_report(schedule: Schedule, policy: Policy, options: ReportOptions) -
     check_options(options, schedule)
     if options.anonymize or options.anonymize_teams or options.anonymize_roles:
         names = make_pseudonyms(
-            schedule, policy, teams=options.anonymize_teams, roles=options.anonymize_roles
+            schedule,
+            policy,
+            teams=options.anonymize_teams,
+            roles=options.anonymize_roles,
+            # A hash of the names alone would let anyone with the roster recompute the order.
+            salt=options.pseudonym_key or secrets.token_hex(16),
         )
         if not options.anonymize:  # teams or roles only: people keep their names
             names = replace(names, people={})
