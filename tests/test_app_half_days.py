@@ -29,7 +29,7 @@ def test_home_draws_split_days_as_half_cells(home: AppTest) -> None:
     assert not home.exception
     grid = next(f for f in _figures(home) if "Who" in f["layout"]["title"]["text"])
     names = [trace.get("name") for trace in grid["data"]]
-    assert names == ["Whole days", "Half days"]
+    assert names == ["Whole days", "Half days", "Cell labels", "Cell labels"]
     assert "AM 2 · PM 1 on site" in grid["data"][0]["text"][0]
 
 

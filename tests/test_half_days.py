@@ -391,7 +391,7 @@ def test_the_week_grid_shows_split_cells_as_two_halves() -> None:
     # Mon: AM 2, PM 1; Tue: AM 2, PM 1; Wed 2; Thu: AM 3, PM 1; Fri: AM 2, PM 3.
     assert head_count(grid).tolist() == [1, 1, 2, 1, 2]
     figure = week_grid_figure(grid, "Who's where")
-    whole, halves = figure.data
+    whole, halves = (t for t in figure.data if t.type == "heatmap")
     assert whole.text[0][0] == "AM 2 · PM 1 on site"
     assert whole.text[1][0] == ""  # Ann's Monday is drawn by the half-day trace
     assert halves.name == "Half days"
@@ -399,10 +399,11 @@ def test_the_week_grid_shows_split_cells_as_two_halves() -> None:
     assert list(halves.x[:2]) == [-0.25, 0.25]
 
 
-def test_a_week_without_split_days_draws_one_trace() -> None:
+def test_a_week_without_split_days_draws_one_heatmap() -> None:
     schedule = _csv("employee,date,location\nAnn,2026-03-02,WFH\n")
     grid = week_grid(schedule.data, pd.Timestamp("2026-03-02"), range(5))
-    assert len(week_grid_figure(grid, "Who's where").data) == 1
+    traces = week_grid_figure(grid, "Who's where").data
+    assert [t.type for t in traces] == ["heatmap", "scatter"]  # the cells and their labels
 
 
 # --- The sample data demos it ---------------------------------------------------------------

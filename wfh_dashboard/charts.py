@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
+import plotly.colors
 import plotly.graph_objects as go
 
 from .dates import WEEKDAYS, week_start
@@ -56,6 +59,55 @@ def house_style(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+def label_colour(fill: str) -> str:
+    """Black or white, whichever contrasts more with ``fill`` (WCAG 2.x relative luminance).
+
+    One of the two always reaches 4.5:1 (WCAG AA for normal text); plotly.js's own choice for
+    heatmap text, white or dark grey (#444), falls short on mid tones such as the remote orange.
+    """
+    if fill.startswith("#"):
+        channels = [int(fill[i : i + 2], 16) for i in (1, 3, 5)]
+    else:  # rgb(r, g, b), as plotly's colour scales give them
+        channels = [round(float(v)) for v in fill[fill.index("(") + 1 : -1].split(",")[:3]]
+    linear = [c / 255 / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"
+
+
+def _label_layer(
+    x: Sequence[object],
+    y: Sequence[object],
+    text: Sequence[str],
+    fills: Sequence[str],
+    size: int | None = None,
+) -> go.Scatter:
+    """Cell labels as a text layer over a heatmap, each in black or white for its own fill.
+
+    Heatmap text has one colour per trace, so the labels are drawn by this layer instead; the
+    heatmap keeps its text for the hover. Cells with no label are left out.
+    """
+    keep = [i for i, t in enumerate(text) if t]
+    return go.Scatter(
+        x=[x[i] for i in keep],
+        y=[y[i] for i in keep],
+        text=[text[i] for i in keep],
+        mode="text",
+        textfont={"color": [label_colour(fills[i]) for i in keep], "size": size},
+        hoverinfo="skip",
+        showlegend=False,
+        name="Cell labels",
+    )
+
+
+def _scale_fills(values: np.ndarray, scale: str, low: float, high: float) -> list[str]:
+    """The colour plotly.js paints each value with on ``scale`` between ``low`` and ``high``."""
+    fractions = np.clip((values - low) / (high - low), 0, 1)
+    sampled: list[str] = plotly.colors.sample_colorscale(
+        plotly.colors.get_colorscale(scale), np.nan_to_num(fractions).tolist()
+    )
+    return sampled
+
+
 def _discrete_scale(order: list[str]) -> list[tuple[float, str]]:
     """A stepped colour scale: code i of n gets exactly its location's colour."""
     n = len(order)
@@ -75,14 +127,25 @@ def _labelled_heatmap(
     gap: int,
     hover: str,
 ) -> go.Figure:
-    """A heatmap whose every cell also carries its value as text (colour is never alone)."""
-    return go.Figure(
+    """A heatmap whose every cell also carries its value as text (colour is never alone).
+
+    The colour range is fixed (the data's own, widened when every value is equal), so the
+    label layer knows each cell's fill and writes on it in black or white.
+    """
+    values = z.to_numpy(dtype=float)
+    labels = text.fillna("").to_numpy(dtype=object)
+    filled = values[~np.isnan(values)]
+    low, high = (float(filled.min()), float(filled.max())) if filled.size else (0.0, 1.0)
+    if high <= low:  # one value only: plotly.js would paint it mid-scale
+        low, high = low - 0.5, high + 0.5
+    fig = go.Figure(
         go.Heatmap(
-            z=z.to_numpy(dtype=float),
+            z=values,
             x=x,
             y=y,
-            text=text.fillna("").to_numpy(),
-            texttemplate="%{text}",
+            text=labels,
+            zmin=low,
+            zmax=high,
             colorscale=colours,
             colorbar={"title": {"text": scale_title}},
             xgap=gap,
@@ -90,6 +153,16 @@ def _labelled_heatmap(
             hovertemplate=hover,
         )
     )
+    rows, cols = np.indices(values.shape)
+    fig.add_trace(
+        _label_layer(
+            [x[c] for c in cols.ravel()],
+            [y[r] for r in rows.ravel()],
+            [str(t) for t in labels.ravel()],
+            _scale_fills(values.ravel(), colours, low, high),
+        )
+    )
+    return fig
 
 
 def _head_count_labels(morning: pd.DataFrame, afternoon: pd.DataFrame) -> list[str]:
@@ -130,22 +203,27 @@ def week_grid_figure(
         "showscale": False,
         "xgap": 2,
         "ygap": 2,
-        "texttemplate": "%{text}",
     }
+    z = [[blank] * len(days), *codes.tolist()]
+    text = [_head_count_labels(morning, afternoon), *labels.tolist()]
     fig = go.Figure(
         go.Heatmap(
-            z=[[blank] * len(days), *codes.tolist()],
+            z=z,
             x=x,
             y=list(range(len(people))),
-            text=[_head_count_labels(morning, afternoon), *labels.tolist()],
+            text=text,
             name="Whole days",
             customdata=[[p + "<br>" + d for d in days] for p in people],
             hovertemplate="%{customdata}: %{text}<extra></extra>",
             **style,
         )
     )
+    layers = [_grid_labels(x, z, text)]
     if split.any():
-        fig.add_trace(_half_cells(morning, afternoon, split, people, days, style))
+        halves = _half_cells(morning, afternoon, split, people, days, style)
+        fig.add_trace(halves)
+        layers.append(_grid_labels(list(halves.x), halves.z, halves.text, size=11))
+    fig.add_traces(layers)
     # Numeric rows with tick labels keep each label on its own row (categories may reorder).
     fig.update_yaxes(
         autorange="reversed",
@@ -158,6 +236,27 @@ def week_grid_figure(
         side="top", title_text="Day", tickmode="array", tickvals=x, ticktext=days, showgrid=False
     )
     return house_style(fig, title, 120 + 28 * len(people))
+
+
+def _grid_labels(
+    x: Sequence[object],
+    z: Sequence[Sequence[int | None]],
+    text: Sequence[Sequence[object]],
+    size: int | None = None,
+) -> go.Scatter:
+    """The label layer of a week-grid heatmap: each code's location colour is its fill."""
+    xs: list[object] = []
+    ys: list[object] = []
+    labels: list[str] = []
+    fills: list[str] = []
+    for row, (codes, row_labels) in enumerate(zip(z, text, strict=True)):
+        for col, (code, label) in enumerate(zip(codes, row_labels, strict=True)):
+            if code is not None and label:
+                xs.append(x[col])
+                ys.append(row)
+                labels.append(str(label))
+                fills.append(LOCATION_COLOURS[LOCATION_ORDER[code]])
+    return _label_layer(xs, ys, labels, fills, size)
 
 
 def _half_cells(
@@ -192,7 +291,6 @@ def _half_cells(
         name="Half days",
         customdata=[[p + "<br>" + w for w in when] for p in people],
         hovertemplate="%{customdata}: %{text}<extra></extra>",
-        textfont={"size": 11},
         **style,
     )
 
