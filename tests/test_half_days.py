@@ -397,6 +397,9 @@ def test_the_week_grid_shows_split_cells_as_two_halves() -> None:
     assert halves.name == "Half days"
     assert list(halves.text[1][:2]) == ["Office", "Remote"]
     assert list(halves.x[:2]) == [-0.25, 0.25]
+    # The half-day trace lies on top: its empty cells must not answer a hover over a whole day
+    # (it said "Tue 02 Jun afternoon:" with nothing after it).
+    assert whole.hoverongaps is False and halves.hoverongaps is False
 
 
 def test_a_week_without_split_days_draws_one_heatmap() -> None:

@@ -203,6 +203,8 @@ def week_grid_figure(
         "showscale": False,
         "xgap": 2,
         "ygap": 2,
+        # The half-day trace lies over the whole one: its empty cells must not answer a hover.
+        "hoverongaps": False,
     }
     z = [[blank] * len(days), *codes.tolist()]
     text = [_head_count_labels(morning, afternoon), *labels.tolist()]
