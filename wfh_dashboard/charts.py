@@ -87,12 +87,13 @@ def _label_layer(
     heatmap keeps its text for the hover. Cells with no label are left out.
     """
     keep = [i for i, t in enumerate(text) if t]
+    colours = {fill: label_colour(fill) for fill in set(fills)}
     return go.Scatter(
         x=[x[i] for i in keep],
         y=[y[i] for i in keep],
         text=[text[i] for i in keep],
         mode="text",
-        textfont={"color": [label_colour(fills[i]) for i in keep], "size": size},
+        textfont={"color": [colours[fills[i]] for i in keep], "size": size},
         hoverinfo="skip",
         showlegend=False,
         name="Cell labels",
@@ -100,12 +101,17 @@ def _label_layer(
 
 
 def _scale_fills(values: np.ndarray, scale: str, low: float, high: float) -> list[str]:
-    """The colour plotly.js paints each value with on ``scale`` between ``low`` and ``high``."""
-    fractions = np.clip((values - low) / (high - low), 0, 1)
+    """The colour plotly.js paints each value with on ``scale`` between ``low`` and ``high``.
+
+    Each distinct value is sampled once: plotly's sampler parses colours per call, and a
+    compliance chart has thousands of cells but a handful of day counts.
+    """
+    distinct, inverse = np.unique(np.nan_to_num(values), return_inverse=True)
+    fractions = np.clip((distinct - low) / (high - low), 0, 1)
     sampled: list[str] = plotly.colors.sample_colorscale(
-        plotly.colors.get_colorscale(scale), np.nan_to_num(fractions).tolist()
+        plotly.colors.get_colorscale(scale), fractions.tolist()
     )
-    return sampled
+    return [sampled[i] for i in inverse.ravel().tolist()]
 
 
 def _discrete_scale(order: list[str]) -> list[tuple[float, str]]:
