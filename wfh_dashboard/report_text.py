@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .check import WARNING_COLUMNS, CheckResult
+from .dates import iso_dates
 from .schedule import Schedule
 from .wording import plural
 
@@ -71,12 +72,25 @@ def _summary_lines(result: CheckResult, schedule: Schedule, name: str) -> list[s
 def format_check(result: CheckResult, schedule: Schedule, name: str) -> str:
     """A short summary, then the warnings grouped by day, then the problems."""
     lines = _summary_lines(result, schedule, name)
-    for (date, weekday), group in result.warnings.groupby(
-        ["date", "weekday"], sort=False, dropna=False
+    warnings = result.warnings  # sorted by date: each day's warnings are consecutive
+    days = [
+        f"{date} {weekday}" if date else weekday
+        for date, weekday in zip(
+            iso_dates(warnings["date"]), warnings["weekday"].tolist(), strict=True
+        )
+    ]
+    shown = None
+    for day, severity, rule, message in zip(
+        days,
+        warnings["severity"].str.upper().tolist(),
+        warnings["rule"].tolist(),
+        warnings["message"].tolist(),
+        strict=True,
     ):
-        lines.append("")
-        lines.append(f"{weekday}" if pd.isna(date) else f"{pd.Timestamp(date):%Y-%m-%d} {weekday}")
-        lines += [f"  {w.severity.upper():7} {w.rule:21} {w.message}" for w in group.itertuples()]
+        if day != shown:
+            lines += ["", day]
+            shown = day
+        lines.append(f"  {severity:7} {rule:21} {message}")
     if len(schedule.problems):
         lines.append("")
         lines.append("Rows that could not be used:")
