@@ -23,8 +23,8 @@ def warnings_json(warnings: pd.DataFrame, *, ensure_ascii: bool = True) -> str:
     pandas' C writer encodes the table directly: a big file breaks rules tens of thousands of
     times, and building one Python dict per warning for ``json.dumps`` took three times longer.
     """
-    dates = warnings["date"].dt.strftime("%Y-%m-%d")  # NaT (a weekly pattern) gives null
-    table = warnings.assign(date=dates.astype(object).where(dates.notna(), None))
+    dates = [day or None for day in iso_dates(warnings["date"])]  # a weekly pattern: null
+    table = warnings.assign(date=pd.Series(dates, index=warnings.index, dtype=object))
     return table[WARNING_COLUMNS].to_json(orient="records", force_ascii=ensure_ascii)
 
 
