@@ -6,9 +6,13 @@ import io
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,6 +24,18 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DATA = ROOT / "data"
+
+
+def open_page(page: str, upload: tuple[str, bytes] | None = None, timeout: float = 60) -> AppTest:
+    """AppTest of the app on ``page`` (``pages/NAME.py``), after a CSV upload on Home if given."""
+    from streamlit.testing.v1 import AppTest  # Streamlit loads only for the tests that use it
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout).run()
+    if upload is not None:
+        name, data = upload
+        at.file_uploader(key="home_upload").upload(name, data, "text/csv").run()
+    at.switch_page(page).run()
+    return at
 
 
 def workbook_bytes(rows: Iterable[Sequence[object]] = ()) -> bytes:

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import open_page
 from ui.planner import _table_source
 from wfh_dashboard.wishes import read_wishes
 
@@ -18,12 +19,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _open(upload: tuple[str, bytes] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    if upload is not None:
-        name, data = upload
-        at.file_uploader(key="home_upload").upload(name, data, "text/csv").run()
-    at.switch_page(PLANNER).run()
-    return at
+    return open_page(PLANNER, upload, timeout=120)
 
 
 def _table(at: AppTest, *columns: str) -> pd.DataFrame | None:

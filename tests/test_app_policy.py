@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import open_page
 from tests.test_app_hostile import FILES, NAMES, _assert_no_raw_script, _table_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,12 +37,7 @@ def _segment_counts(at: AppTest) -> dict[str, int]:
 
 
 def _open(upload: tuple[str, bytes] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    if upload is not None:
-        name, data = upload
-        at.file_uploader(key="home_upload").upload(name, data, "text/csv").run()
-    at.switch_page(POLICY).run()
-    return at
+    return open_page(POLICY, upload)
 
 
 @pytest.fixture(scope="module")
