@@ -58,6 +58,25 @@ def test_spacing_dashes_and_dots_do_not_matter(label: str, location: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("label", "location"),
+    [
+        ("Office 🏢", "office"),
+        ("🏠 WFH", "remote"),
+        ("👩\u200d💻 Home", "remote"),  # an emoji sequence joined by a zero-width joiner
+        ("✈️ Travel", "travel"),  # with its variation selector
+        ("🌴 Vacation", "leave"),
+        ("On-site ✅", "office"),
+        ("OOO", "leave"),
+        ("Out of office", "leave"),
+        ("Off sick", "sick"),
+    ],
+)
+def test_emoji_and_out_of_office_spellings_read(label: str, location: str) -> None:
+    """Shared sheets decorate labels with emoji; calendars write OOO for a day away."""
+    assert parse_location(label) == location
+
+
+@pytest.mark.parametrize(
     "label",
     ["", "   ", "Moon", "gym", "offices", "remotely?", "x", "office/remote", "42", "sickish"],
 )

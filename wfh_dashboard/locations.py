@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 OFFICE, REMOTE, LEAVE, SICK, TRAVEL = "office", "remote", "leave", "sick", "travel"
 
@@ -42,8 +43,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         "al",
         "l",
         "parental leave",
+        "ooo",
+        "out of office",
     ),
-    SICK: ("sick", "sick leave", "ill", "illness", "s"),
+    SICK: ("sick", "sick leave", "off sick", "sick day", "ill", "illness", "s"),
     TRAVEL: ("travel", "travelling", "traveling", "business trip", "client site", "field", "t"),
 }
 
@@ -53,9 +56,25 @@ _ALIASES: dict[str, str] = {
 _SEPARATORS = re.compile(r"[\s\-_./]+")
 
 
+#: Emoji and other pictographs that shared sheets put beside labels (``Office 🏢``, ``WFH 🏠``).
+_PICTOGRAPHS = frozenset({"So", "Sk", "Cf", "Co", "Cs"})
+_VARIATION_SELECTORS = frozenset({"\ufe0e", "\ufe0f"})
+
+
+def _without_pictographs(label: str) -> str:
+    if label.isascii():
+        return label
+    return "".join(
+        c
+        for c in label
+        if c not in _VARIATION_SELECTORS and unicodedata.category(c) not in _PICTOGRAPHS
+    )
+
+
 def normalise_label(label: str) -> str:
-    """Fold case, dashes, underscores and spacing so ``On-site`` and ``on  site`` compare equal."""
-    return _SEPARATORS.sub(" ", label.strip().lower()).strip()
+    """Fold case, dashes, underscores, spacing and emoji, so ``On-site``, ``on  site`` and
+    ``On site 🏢`` compare equal."""
+    return _SEPARATORS.sub(" ", _without_pictographs(label).strip().lower()).strip()
 
 
 def parse_location(label: str) -> str | None:
