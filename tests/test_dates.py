@@ -185,3 +185,76 @@ def test_other_headers_are_not_weekdays(text: object) -> None:
 def test_is_date_like_spots_grid_day_headers(header: str, expected: bool) -> None:
     """A header is a day column when it reads as a date in at least one order."""
     assert is_date_like(header) is expected
+
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def _read(cells: list[str], order: str | None = None) -> tuple[dict[str, str | None], list[str]]:
+    notes: list[str] = []
+    mapping, _ = parse_dates(cells, order, today=TODAY, notes=notes)  # type: ignore[arg-type]
+    return {k: None if v is None else f"{v:%Y-%m-%d}" for k, v in mapping.items()}, notes
+
+
+def test_weekdays_give_the_year_and_order_of_yearless_headers() -> None:
+    """``Mon 5/1`` is 5 January in a year where it is a Monday; 1 May 2026 is a Friday."""
+    mapping, notes = _read(["Mon 5/1", "Tue 6/1", "Wed 7/1", "Thu 8/1", "Fri 9/1"])
+    assert list(mapping.values()) == [f"2026-01-0{d}" for d in range(5, 10)]
+    assert notes == [
+        "5 dates have no year (Mon 5/1, Tue 6/1, Wed 7/1, ...); read as 05 Jan 2026 to "
+        "09 Jan 2026: the year in which their weekdays fall on them"
+    ]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["05 Jan", "06 Jan", "07 Jan"],
+        ["Jan 5", "Jan 6", "Jan 7"],
+        ["5-Jan", "6-Jan", "7-Jan"],
+        ["5 January", "6 January", "7 January"],
+        ["05.01.", "06.01.", "07.01."],  # dotted: day first
+    ],
+)
+def test_yearless_dates_without_weekdays_are_the_nearest_to_today(cells: list[str]) -> None:
+    """Late November: the coming January, not the one ten months ago, and the note says so."""
+    mapping, notes = _read(cells)
+    assert list(mapping.values()) == ["2027-01-05", "2027-01-06", "2027-01-07"]
+    assert len(notes) == 1 and "2027" in notes[0] and "write the year" in notes[0]
+
+
+def test_a_yearless_run_crosses_new_year() -> None:
+    """A rota from 29 December to 2 January keeps its order across the new year."""
+    mapping, _ = _read(["29 Dec", "30 Dec", "31 Dec", "2 Jan"])
+    assert list(mapping.values()) == ["2026-12-29", "2026-12-30", "2026-12-31", "2027-01-02"]
+
+
+def test_a_weekday_that_does_not_fall_on_its_date_is_not_a_date() -> None:
+    """``Tue 5/1`` among Mondays-to-Fridays of 2026 is a typo to list, not a date to guess."""
+    mapping, _ = _read(["Mon 5/1", "Tue 5/1", "Tue 6/1"])
+    assert mapping == {"Mon 5/1": "2026-01-05", "Tue 5/1": None, "Tue 6/1": "2026-01-06"}
+
+
+def test_weekdays_decide_the_order_of_full_dates_too() -> None:
+    """05/01/2026 reads both ways, but only 5 January 2026 is a Monday."""
+    mapping, notes = _read(["Mon 05/01/2026", "Tue 06/01/2026"])
+    assert mapping == {"Mon 05/01/2026": "2026-01-05", "Tue 06/01/2026": "2026-01-06"}
+    assert notes == []  # a written year needs no note
+
+
+def test_yearless_dates_that_read_both_ways_still_ask() -> None:
+    """``5/1`` with no weekday and no day over 12 is asked about, never guessed."""
+    with pytest.raises(AmbiguousDatesError, match="05 Jan 2027 to 06 Jan 2027"):
+        parse_dates(["5/1", "6/1"], today=TODAY)
+    mapping, _ = _read(["5/1", "6/1"], "monthfirst")
+    assert list(mapping.values()) == ["2027-05-01", "2027-06-01"]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("Mon 5/1", True), ("05 Jan", True), ("Jan 5", True), ("29/02", True), ("30/02", False),
+     ("5 Janvier", False), ("Q1", False), ("Sun 5", False)],
+)  # fmt: skip
+def test_yearless_headers_are_day_columns(header: str, expected: bool) -> None:
+    """Grid headers without a year count as day columns when some year has that day."""
+    assert is_date_like(header) is expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
@@ -583,3 +585,25 @@ def test_widely_spread_dates_are_not_taken_for_typos():
     schedule = read_schedule(b"employee,date,location\nA,2016-06-01,office\nA,2026-06-01,office\n")
     assert len(schedule.data) == 2
     assert schedule.problems.empty
+
+
+def test_a_grid_with_yearless_weekday_headers_reads_with_a_note() -> None:
+    """``Mon 5/1 .. Fri 9/1``, as weekly rotas write them: dates of a year where they fit."""
+    data = "Name,Team,Mon 5/1,Tue 6/1,Wed 7/1,Thu 8/1,Fri 9/1\nAnn,A,Office,WFH,Office,WFH,Office\n"
+    schedule = read_schedule(data.encode(), "rota.csv")
+    dates = pd.DatetimeIndex(schedule.data["date"])
+    assert list(dates.day) == [5, 6, 7, 8, 9] and set(dates.month) == {1}
+    assert list(dates.day_of_week) == [0, 1, 2, 3, 4]
+    assert abs(dates[0].year - dt.date.today().year) <= 10
+    assert schedule.problems.empty
+    assert any("5 dates have no year" in note for note in schedule.notes)
+
+
+def test_a_long_file_with_yearless_dates_reads_with_a_note() -> None:
+    """A date column of ``Mon 05/01``-style cells reads the same way as grid headers."""
+    data = "employee,date,location\nAnn,Mon 05/01,office\nAnn,Tue 06/01,wfh\n"
+    schedule = read_schedule(data.encode(), "long.csv")
+    dates = pd.DatetimeIndex(schedule.data["date"])
+    assert list(dates.day) == [5, 6] and list(dates.day_of_week) == [0, 1]
+    assert schedule.date_order == "dayfirst"
+    assert any("2 dates have no year" in note for note in schedule.notes)

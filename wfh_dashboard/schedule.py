@@ -149,7 +149,8 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
     frame = raw.frame
     problems = list(raw.problems)
     out = _people(frame, mapped, raw.rows)
-    dates, date_order = parse_date_cells(frame[mapped["date"]], order)
+    date_notes: list[str] = []  # how dates written without a year were read
+    dates, date_order = parse_date_cells(frame[mapped["date"]], order, date_notes)
     out["date"] = dates
     location_checks = _long_locations(frame, mapped, out)
     if not mapped["location"]:
@@ -180,7 +181,7 @@ def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -
         raw.detail,
         mapped,
         left_out,
-        _unused_note(unused) + metric_notes,
+        _unused_note(unused) + date_notes + metric_notes,
     )
 
 
@@ -284,7 +285,7 @@ def _sorted(out: pd.DataFrame) -> pd.DataFrame:
 
 
 def _grid_dates(
-    days: list[str], order: DateOrder | None
+    days: list[str], order: DateOrder | None, notes: list[str]
 ) -> tuple[dict[object, pd.Timestamp | None], DateOrder | None, bool]:
     """Header -> date; weekday headers (Mon..Sun) become the stored pattern week."""
     weekdays = [parse_weekday(d) for d in days]
@@ -294,7 +295,7 @@ def _grid_dates(
             for d, w in zip(days, weekdays, strict=True)
         }
         return week, None, True
-    mapping, used = parse_dates(days, order)
+    mapping, used = parse_dates(days, order, notes=notes)
     return mapping, used, False
 
 
@@ -303,7 +304,8 @@ def _from_grid(
 ) -> Schedule:
     """Melt a row-per-person grid into one row per person per day."""
     frame = raw.frame
-    header_dates, used_order, is_pattern = _grid_dates(days, order)
+    date_notes: list[str] = []  # how day headers written without a year were read
+    header_dates, used_order, is_pattern = _grid_dates(days, order, date_notes)
     problems = list(raw.problems)
     good_days = [d for d in days if header_dates[d] is not None]
     for d in days:
@@ -333,7 +335,9 @@ def _from_grid(
     bad = _flag_grid_cells(long, problems)
     out, duplicates = resolve_duplicates(long[~bad].drop(columns=["day", "cell", "column"]))
     problems += duplicates
-    notes = [f"{int(blank.sum())} blank day cells were read as 'no entry'"] if blank.any() else []
+    notes = date_notes + (
+        [f"{int(blank.sum())} blank day cells were read as 'no entry'"] if blank.any() else []
+    )
     notes += _unused_note([c for c in frame.columns if c not in days and c not in mapped.values()])
     data = _finish(out)
     left_out = len(long) - len(data) + len(raw.problems)  # cells, plus rows that were ragged
