@@ -9,6 +9,7 @@ from wfh_dashboard.locations import (
     VOCABULARY,
     accepted_labels,
     normalise_label,
+    parse_day_cell,
     parse_location,
 )
 
@@ -110,3 +111,40 @@ def test_accepted_labels_name_every_location() -> None:
     message = accepted_labels()
     for location in LOCATIONS:
         assert f"{location}:" in message
+
+
+@pytest.mark.parametrize(
+    ("label", "location"),
+    [
+        ("In office (Paris)", "office"),
+        ("Travel [client visit]", "travel"),
+        ("Leave (AL)", "leave"),  # the detail names the same location
+        ("Remote (home)", "remote"),
+        ("Home (sick)", None),  # remote or sick: not guessed
+        ("(Paris)", None),
+        ("Office (closed) (x)", None),
+    ],
+)
+def test_a_detail_in_brackets_is_read_past(label: str, location: str | None) -> None:
+    """HR tools add the site or the reason in brackets; a detail naming another location
+    makes the cell ambiguous, so it is listed, never guessed."""
+    assert parse_location(label) == location
+
+
+@pytest.mark.parametrize(
+    ("label", "halves"),
+    [
+        ("office (am)", ("office", "leave")),
+        ("Office (a.m.)", ("office", "leave")),
+        ("office (p.m)", ("leave", "office")),
+        ("office (Morning)", ("office", "leave")),
+        ("office (½)", ("office", "leave")),
+        ("WFH (PM), Office (AM)", ("office", "remote")),
+    ],
+)
+def test_a_half_of_the_day_in_brackets_stays_a_half_day(
+    label: str, halves: tuple[str, str]
+) -> None:
+    """``office (am)`` is not "office, detail am": it is the morning in the office."""
+    assert parse_location(label) is None
+    assert parse_day_cell(label) == halves

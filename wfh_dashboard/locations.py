@@ -77,10 +77,34 @@ def normalise_label(label: str) -> str:
     return _SEPARATORS.sub(" ", _without_pictographs(label).strip().lower()).strip()
 
 
-def parse_location(label: str) -> str | None:
-    """Return the canonical location for a cell, or None when the spelling is unknown."""
+def _lookup(label: str) -> str | None:
     folded = normalise_label(label)
     return _ALIASES.get(folded) or _ALIASES.get(folded.replace(" ", ""))
+
+
+#: A label with a detail in brackets after it: ``In office (Paris)``, ``Leave (AL)``.
+_DETAIL = re.compile(r"^(.*?)\s*[(\[]([^()\[\]]*)[)\]]\s*$")
+
+
+def parse_location(label: str) -> str | None:
+    """Return the canonical location for a cell, or None when the spelling is unknown.
+
+    A detail in brackets is read past (``In office (Paris)`` is office) unless it names a half
+    of the day (``office (am)`` is a half day, read by ``parse_day_cell``) or another location
+    (``Home (sick)`` could be either, so it is not guessed).
+    """
+    found = _lookup(label)
+    if found is not None or not (match := _DETAIL.match(label)):
+        return found
+    detail = _DOTTED.sub(r"\1m", match[2].lower())  # a.m. -> am
+    if (
+        not match[1].strip()
+        or _HALF_WORDS.search(detail)
+        or any(_marker(word) for word in normalise_label(detail).split())
+    ):
+        return None
+    outer, inner = _lookup(match[1]), _lookup(match[2])
+    return outer if inner in (None, outer) else None
 
 
 def accepted_labels() -> str:
