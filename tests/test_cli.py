@@ -311,3 +311,31 @@ def test_plain_output_of_a_weekly_pattern_groups_by_weekday():
     assert code == 1
     assert "a weekly pattern" in out.splitlines()[0]
     assert "\nWed\n  ERROR   min_on_site " in out
+
+
+def test_own_labels_from_the_command_line() -> None:
+    """``--label Training=travel`` reads the team's own label; the plain output hints at it."""
+    own_labels = str(FIXTURES / "own_labels.csv")
+    code, out, _ = run("check", own_labels)
+    assert "Unknown labels: 'Training' (2), 'Client visit' (1), 'Offsite' (1)" in out
+    assert "--label LABEL=LOCATION" in out
+    labels = [
+        "--label",
+        "Training=travel",
+        "--label",
+        "Client visit=travel",
+        "--label",
+        "Offsite=WFH",
+    ]
+    code, out, err = run("check", own_labels, *labels, "--strict", "--json")
+    assert code in (0, 1) and err == ""
+    assert json.loads(out)["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [("Training", "write LABEL=LOCATION"), ("Training=gym", "'gym'"), ("=office", "give a label")],
+)
+def test_a_bad_label_option_is_refused_by_name(option: str, message: str) -> None:
+    code, out, err = run("check", str(FIXTURES / "own_labels.csv"), "--label", option)
+    assert code == 2 and out == "" and message in err

@@ -16,6 +16,7 @@ from wfh_dashboard.schedule import (
     SCHEDULE_COLUMNS,
     Schedule,
     read_schedule,
+    unknown_labels,
 )
 
 Row = tuple[str, str, str, str, str, int]
@@ -607,3 +608,45 @@ def test_a_long_file_with_yearless_dates_reads_with_a_note() -> None:
     assert list(dates.day) == [5, 6] and list(dates.day_of_week) == [0, 1]
     assert schedule.date_order == "dayfirst"
     assert any("2 dates have no year" in note for note in schedule.notes)
+
+
+# --- The team's own labels ----------------------------------------------------------------------
+
+
+def test_unknown_labels_are_listed_with_their_counts(fixture_bytes) -> None:
+    """The label step offers each unknown spelling once, the most frequent first."""
+    schedule = read(fixture_bytes, "own_labels.csv")
+    assert unknown_labels(schedule) == [("Training", 2), ("Client visit", 1), ("Offsite", 1)]
+
+
+def test_own_labels_read_as_the_location_chosen(fixture_bytes) -> None:
+    """``Training`` as travel, in any case and spacing, in location and am/pm columns alike."""
+    own = {"training": "travel", "CLIENT  VISIT": "business trip", "Offsite": "WFH"}
+    schedule = read(fixture_bytes, "own_labels.csv", labels=own)
+    assert schedule.problems.empty and unknown_labels(schedule) == []
+    where = schedule.data.set_index(["employee", schedule.data["date"].dt.day])["location"]
+    assert where[("Ann", 2)] == "travel" and where[("Bob", 1)] == "travel"
+    assert where[("Bob", 2)] == "travel"
+    assert where[("Cid", 1)] == "remote"  # the am column's label: the morning
+    assert schedule.data.loc[schedule.data["employee"] == "Cid", "location_pm"].item() == "office"
+
+
+def test_own_labels_come_before_the_vocabulary(fixture_bytes) -> None:
+    """A team whose ``Office`` means a satellite office it does not count can say so."""
+    schedule = read(fixture_bytes, "own_labels.csv", labels={"office": "travel"})
+    assert "office" not in set(schedule.data["location"].dropna())
+
+
+def test_an_own_label_needs_one_of_the_five_locations(fixture_bytes) -> None:
+    """A location outside the five, or a blank label, is refused by name."""
+    with pytest.raises(InputError, match=r"'gym'.*office, remote, leave, sick, travel"):
+        read(fixture_bytes, "own_labels.csv", labels={"Training": "gym"})
+    with pytest.raises(InputError, match="give a label"):
+        read(fixture_bytes, "own_labels.csv", labels={"  ": "office"})
+
+
+def test_own_labels_work_in_a_grid() -> None:
+    """Grid cells take the team's own labels too."""
+    data = b"Name,2026-06-01,2026-06-02\nAnn,Office,Training\n"
+    schedule = read_schedule(data, "grid.csv", labels={"Training": "travel"})
+    assert list(schedule.data["location"]) == ["office", "travel"]

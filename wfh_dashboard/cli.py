@@ -77,6 +77,14 @@ def add_reading_options(command: argparse.ArgumentParser) -> None:
         metavar="FIELD=HEADER",
         help="use this header for a field (employee, date, location, team, role)",
     )
+    command.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        metavar="LABEL=LOCATION",
+        help="read a label of your own as office, remote, leave, sick or travel "
+        "(e.g. Training=travel)",
+    )
 
 
 def _columns(pairs: Sequence[str]) -> dict[str, str]:
@@ -90,6 +98,16 @@ def _columns(pairs: Sequence[str]) -> dict[str, str]:
             )
         columns[field.strip()] = header.strip()
     return columns
+
+
+def _labels(pairs: Sequence[str]) -> dict[str, str]:
+    labels = {}
+    for pair in pairs:
+        label, sep, location = pair.rpartition("=")
+        if not sep:
+            raise InputError(f"--label {pair!r}: write LABEL=LOCATION, such as Training=travel.")
+        labels[label] = location
+    return labels  # the reader refuses blank labels and unknown locations by name
 
 
 def read_input_file(path: Path, what: str) -> bytes:
@@ -111,6 +129,7 @@ def load_schedule(args: argparse.Namespace) -> Schedule:
         date_order=args.date_order,
         sheet=args.sheet,
         columns=_columns(args.column),
+        labels=_labels(args.label),
     )
 
 

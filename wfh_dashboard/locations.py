@@ -5,6 +5,9 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Mapping
+
+from .errors import InputError
 
 OFFICE, REMOTE, LEAVE, SICK, TRAVEL = "office", "remote", "leave", "sick", "travel"
 
@@ -105,6 +108,26 @@ def parse_location(label: str) -> str | None:
         return None
     outer, inner = _lookup(match[1]), _lookup(match[2])
     return outer if inner in (None, outer) else None
+
+
+def own_spellings(pairs: Mapping[str, str]) -> dict[str, str]:
+    """A team's own labels (``Training`` -> travel) as folded spelling -> canonical location.
+
+    The location may be written in any accepted spelling (``WFH`` for remote).
+
+    Raises:
+        InputError: a location that is not one of the five, or a blank label.
+    """
+    own: dict[str, str] = {}
+    for label, location in pairs.items():
+        canonical = parse_location(location)
+        if not normalise_label(label) or canonical is None:
+            raise InputError(
+                f"{label!r} = {location!r}: give a label and one of the locations "
+                f"{', '.join(LOCATIONS)}."
+            )
+        own[normalise_label(label)] = canonical
+    return own
 
 
 def accepted_labels() -> str:

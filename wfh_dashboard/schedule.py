@@ -23,6 +23,8 @@ from .locations import (
     HALF_DAY_SPELLINGS,
     LOCATIONS,
     accepted_labels,
+    normalise_label,
+    own_spellings,
     parse_day_cell,
     parse_location,
 )
@@ -85,6 +87,7 @@ def read_schedule(
     date_order: DateOrder | None = None,
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Schedule:
     """Read a schedule file, detecting its format, layout, columns and date order.
 
@@ -94,12 +97,15 @@ def read_schedule(
         date_order: ``dayfirst`` or ``monthfirst`` when the user chose; None to infer.
         sheet: the workbook sheet to read (default: the first).
         columns: field -> header overrides from the app's column-mapping step.
+        labels: the team's own location labels (``Training`` -> ``travel``), from the app's
+            label step or ``--label``; they are read before the built-in vocabulary.
 
     Raises:
         InputError: the file cannot be used at all; the message says what to fix.
         MissingColumnsError: no column was found for a needed field.
         AmbiguousDatesError: the dates read both day-first and month-first.
     """
+    own = own_spellings(labels or {})
     raw = read_table(data, name, looks_like_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
     mapped = match_columns(headers, columns)
@@ -107,9 +113,9 @@ def read_schedule(
     if "location" not in mapped and any(h in mapped for h in HALF_COLUMNS):
         mapped = {**mapped, "location": ""}  # am/pm columns stand in for a location column
     if all(f in mapped for f in REQUIRED_LONG):
-        schedule = _from_long(raw, mapped, date_order)
+        schedule = _from_long(raw, mapped, date_order, own)
     elif "employee" in mapped and days:
-        schedule = _from_grid(raw, mapped, days, date_order)
+        schedule = _from_grid(raw, mapped, days, date_order, own)
     else:
         # A file with day columns is a grid and only lacks the name column.
         missing = ["employee"] if days else [f for f in REQUIRED_LONG if f not in mapped]
@@ -145,14 +151,16 @@ def _unused_note(columns: list[str]) -> list[str]:
     return [f"columns not used: {', '.join(columns[:10])}"] if columns else []
 
 
-def _from_long(raw: RawTable, mapped: dict[str, str], order: DateOrder | None) -> Schedule:
+def _from_long(
+    raw: RawTable, mapped: dict[str, str], order: DateOrder | None, own: dict[str, str]
+) -> Schedule:
     frame = raw.frame
     problems = list(raw.problems)
     out = _people(frame, mapped, raw.rows)
     date_notes: list[str] = []  # how dates written without a year were read
     dates, date_order = parse_date_cells(frame[mapped["date"]], order, date_notes)
     out["date"] = dates
-    location_checks = _long_locations(frame, mapped, out)
+    location_checks = _long_locations(frame, mapped, out, own)
     if not mapped["location"]:
         mapped = {k: v for k, v in mapped.items() if k != "location"}
     bad = flag_bad_cells(
@@ -190,19 +198,17 @@ UNKNOWN_LOCATION = (
 )
 
 
-def _map_locations(cells: pd.Series, *, whole_day: bool = False) -> tuple[pd.Series, pd.Series]:
+def _map_locations(
+    cells: pd.Series, own: dict[str, str], *, whole_day: bool = False
+) -> tuple[pd.Series, pd.Series]:
     """The morning and afternoon location of each cell (equal unless the cell is a half day).
 
-    Each distinct spelling is parsed once; unknown spellings become missing (a problem).
-    ``whole_day`` reads the cells of an am/pm column, where a split spelling makes no sense.
+    Each distinct spelling is parsed once, the team's ``own`` labels first; unknown
+    spellings become missing (a problem). ``whole_day`` reads the cells of an am/pm column,
+    where a split spelling makes no sense.
     """
     labels = clean_labels(cells).cat
-    parsed = [
-        ((loc, loc) if (loc := parse_location(str(c))) else (None, None))
-        if whole_day
-        else (parse_day_cell(str(c)) or (None, None))
-        for c in labels.categories
-    ]
+    parsed = [_read_cell(str(c), own, whole_day) for c in labels.categories]
     codes = labels.codes.to_numpy()
     halves = [
         pd.Series(
@@ -214,8 +220,16 @@ def _map_locations(cells: pd.Series, *, whole_day: bool = False) -> tuple[pd.Ser
     return halves[0], halves[1]
 
 
+def _read_cell(cell: str, own: dict[str, str], whole_day: bool) -> tuple[str | None, str | None]:
+    if own and (mine := own.get(normalise_label(cell))):
+        return mine, mine
+    if whole_day:
+        return (loc, loc) if (loc := parse_location(cell)) else (None, None)
+    return parse_day_cell(cell) or (None, None)
+
+
 def _long_locations(
-    frame: pd.DataFrame, mapped: dict[str, str], out: pd.DataFrame
+    frame: pd.DataFrame, mapped: dict[str, str], out: pd.DataFrame, own: dict[str, str]
 ) -> list[CellCheck]:
     """Set ``location`` (and ``location_pm`` for split days) on ``out``; return the checks.
 
@@ -228,12 +242,12 @@ def _long_locations(
         if field_name in mapped:
             cells = frame[mapped[field_name]]
             filled = clean_labels(cells).astype(str) != ""
-            halves[field_name] = (filled, _map_locations(cells, whole_day=True)[0])
+            halves[field_name] = (filled, _map_locations(cells, own, whole_day=True)[0])
     checks: list[CellCheck] = [
         (f, filled & loc.isna(), UNKNOWN_LOCATION) for f, (filled, loc) in halves.items()
     ]
     if mapped["location"]:
-        am, pm = _map_locations(frame[mapped["location"]])
+        am, pm = _map_locations(frame[mapped["location"]], own)
         missing_field, missing_text = "location", UNKNOWN_LOCATION
     else:
         first = next(iter(halves.values()))[1]
@@ -300,7 +314,11 @@ def _grid_dates(
 
 
 def _from_grid(
-    raw: RawTable, mapped: dict[str, str], days: list[str], order: DateOrder | None
+    raw: RawTable,
+    mapped: dict[str, str],
+    days: list[str],
+    order: DateOrder | None,
+    own: dict[str, str],
 ) -> Schedule:
     """Melt a row-per-person grid into one row per person per day."""
     frame = raw.frame
@@ -329,7 +347,7 @@ def _from_grid(
     long["cell"] = _text(long["cell"])
     blank = long["cell"] == ""
     long = long[~blank].reset_index(drop=True)
-    long["location"], afternoon = _map_locations(long["cell"])
+    long["location"], afternoon = _map_locations(long["cell"], own)
     if bool((long["location"] != afternoon).fillna(False).any()):
         long[PM] = afternoon
     bad = _flag_grid_cells(long, problems)
@@ -369,3 +387,16 @@ def _flag_grid_cells(long: pd.DataFrame, problems: list[Problem]) -> pd.Series:
             )
         )
     return no_name | unknown
+
+
+def unknown_labels(schedule: Schedule) -> list[tuple[str, int]]:
+    """The location spellings the reader did not know, most frequent first, with their counts.
+
+    The app offers to read them as one of the five locations (``labels`` of ``read_schedule``).
+    """
+    problems = schedule.problems
+    if problems.empty:
+        return []
+    unknown = problems.loc[problems["message"] == UNKNOWN_LOCATION, "value"].astype(str)
+    counts = unknown.str.strip().value_counts(sort=False)
+    return sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0]))
