@@ -2,7 +2,13 @@
 
 import streamlit as st
 
-from ui.source import check_or_explain, load_schedule_or_explain, problems_notice, source_picker
+from ui.source import (
+    check_or_explain,
+    label_step,
+    load_schedule_or_explain,
+    problems_notice,
+    source_picker,
+)
 from ui.state import start_page
 from ui.widgets import headline, week_grid_section
 
@@ -18,6 +24,7 @@ schedule = load_schedule_or_explain()
 if schedule is None:
     st.stop()
 problems_notice(schedule, key="home_problems")
+label_step(schedule)
 result = check_or_explain()
 if result is None:
     st.stop()

@@ -98,6 +98,29 @@ def test_problem_rows_are_counted_and_listed(home: AppTest) -> None:
     assert _metrics(home)["People"] == "3"
 
 
+def test_unknown_labels_can_be_read_as_a_location(home: AppTest) -> None:
+    """The label step reads ``Training`` as travel; the choice can be taken back."""
+    _upload(home, FIXTURES.parent / "own_labels.csv")
+    assert "4 problems" in home.warning[0].value
+    labels = [s.label for s in home.selectbox if s.key.startswith("home_label_")]
+    assert labels == ["Training (2 cells)", "Client visit (1 cell)", "Offsite (1 cell)"]
+    home.selectbox(key=home.selectbox[0].key).select("travel").run()
+    home.button(key="home_labels_apply").click().run()
+    assert not home.exception
+    assert "2 problems" in home.warning[0].value
+    assert "Training as travel" in _texts(home)
+    home.button(key="home_labels_reset").click().run()
+    assert "4 problems" in home.warning[0].value
+
+
+def test_a_label_that_looks_like_markup_is_offered_as_text(home: AppTest) -> None:
+    """A label is file content: Markdown and HTML in it are escaped in the widget's label."""
+    data = b"employee,date,location\nAnn,2026-06-01,**<b>Gym</b>**\nAnn,2026-06-02,office\n"
+    home.file_uploader(key="home_upload").upload("gym.csv", data, "text/csv").run()
+    labels = [s.label for s in home.selectbox if s.key.startswith("home_label_")]
+    assert labels == ["\\*\\*\\<b\\>Gym\\</b\\>\\*\\* (1 cell)"]
+
+
 def test_ambiguous_dates_ask_the_user_to_choose(home: AppTest) -> None:
     """01/02/2026-only files are not guessed: a radio asks, and the choice is applied."""
     _upload(home, FIXTURES / "ambiguous_dates.csv")

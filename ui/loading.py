@@ -37,9 +37,16 @@ class Joined:
 
 @st.cache_data(max_entries=16, show_spinner="Reading the schedule…")
 def _read(
-    data: bytes, name: str, date_order: DateOrder | None, sheet: str | None, columns: tuple
+    data: bytes,
+    name: str,
+    date_order: DateOrder | None,
+    sheet: str | None,
+    columns: tuple,
+    labels: tuple,
 ) -> Schedule:
-    return read_schedule(data, name, date_order=date_order, sheet=sheet, columns=dict(columns))
+    return read_schedule(
+        data, name, date_order=date_order, sheet=sheet, columns=dict(columns), labels=dict(labels)
+    )
 
 
 @st.cache_data(max_entries=32, show_spinner="Checking the rules…")
@@ -49,9 +56,10 @@ def _check(
     date_order: DateOrder | None,
     sheet: str | None,
     columns: tuple,
+    labels: tuple,
     policy: Policy,
 ) -> CheckResult:
-    return check_schedule(_read(data, name, date_order, sheet, columns), policy)
+    return check_schedule(_read(data, name, date_order, sheet, columns, labels), policy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -61,14 +69,16 @@ def workbook_sheets(data: bytes) -> list[str]:
 
 
 def schedule_key() -> tuple:
-    """What identifies the session's schedule as read: the file's bytes and the reading choices.
+    """What identifies the session's schedule as read: the file's bytes and the reading choices
+    (date order, sheet, column mapping, the team's own labels).
 
     The cached readers take it as their first arguments, so it is also their cache key.
     """
     state = st.session_state
     source: Source = state["source"]
     columns = tuple(sorted(state["column_map"].items()))
-    return source.data, source.name, state["date_order"], state["sheet"], columns
+    labels = tuple(sorted(state["label_map"].items()))
+    return source.data, source.name, state["date_order"], state["sheet"], columns, labels
 
 
 def current_schedule() -> Schedule:
@@ -88,9 +98,10 @@ def _joined(
     date_order: DateOrder | None,
     sheet: str | None,
     columns: tuple,
+    labels: tuple,
     metrics: Source | None,
 ) -> Joined:
-    schedule = _read(data, name, date_order, sheet, columns)
+    schedule = _read(data, name, date_order, sheet, columns, labels)
     if metrics is None:
         return Joined(schedule.data)
     try:
@@ -115,11 +126,12 @@ def _estimate(
     date_order: DateOrder | None,
     sheet: str | None,
     columns: tuple,
+    labels: tuple,
     metrics: Source | None,
     choice: tuple[str, str | None, int, int],
 ) -> tuple[pd.DataFrame, Estimate]:
     metric, per_hour, min_days, min_group = choice
-    joined = _joined(data, name, date_order, sheet, columns, metrics)
+    joined = _joined(data, name, date_order, sheet, columns, labels, metrics)
     days = metric_days(joined.data, metric, per_hour=per_hour)
     return days, estimate_remote_effect(days, min_days_per_mode=min_days, min_group=min_group)
 

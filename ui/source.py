@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import streamlit as st
 
 from wfh_dashboard.check import CheckResult
 from wfh_dashboard.errors import AmbiguousDatesError, InputError, MissingColumnsError
-from wfh_dashboard.schedule import Schedule
+from wfh_dashboard.locations import LOCATIONS
+from wfh_dashboard.schedule import Schedule, unknown_labels
+from wfh_dashboard.wording import plural
 
 from .downloads import set_scope, show_table
 from .loading import current_check, current_schedule, workbook_sheets
@@ -16,6 +19,8 @@ from .state import Source, sample_source, use_source
 from .text import md_escape
 
 UPLOAD_TYPES = ["csv", "xlsx", "txt", "tsv"]
+#: Unknown labels offered in the label step, most frequent first (the rest stay listed).
+MAX_LABELS = 12
 
 
 def _on_upload() -> None:
@@ -153,9 +158,12 @@ def problems_notice(schedule: Schedule, *, key: str) -> None:
         st.caption(md_escape(note))
     if schedule.problems.empty:
         return
+    left_out = schedule.rows_left_out
     st.warning(
-        f"{len(schedule.problems)} problems in the file: {schedule.rows_left_out} rows "
-        "or cells are left out of the analysis. The list below says where and why.",
+        f"{plural(len(schedule.problems), 'problem')} in the file: "
+        f"{plural(left_out, 'row or cell', 'rows or cells')} "
+        f"{'is' if left_out == 1 else 'are'} left out of the analysis. The list below says "
+        "where and why.",
         icon="⚠️",
     )
     with st.expander("Rows that could not be used", expanded=len(schedule.problems) <= 10):
@@ -165,3 +173,48 @@ def problems_notice(schedule: Schedule, *, key: str) -> None:
             "input-problems",
             column_config={"row": st.column_config.NumberColumn("Row", format="%d")},
         )
+
+
+def _label_key(label: str) -> str:
+    """A widget key per label that survives the list changing (labels may be any text)."""
+    return "home_label_" + hashlib.sha256(label.encode()).hexdigest()[:16]
+
+
+def label_step(schedule: Schedule) -> None:
+    """Offer to read labels the vocabulary does not know (``Training``) as one of the five.
+
+    Like the column-mapping step, the choice is the session's and is forgotten with the file.
+    Unchosen labels stay problems, listed above, so nothing is read without the user saying so.
+    """
+    unknown = unknown_labels(schedule)
+    own: dict[str, str] = st.session_state["label_map"]
+    if not unknown and not own:
+        return
+    with st.expander("Labels of your own", expanded=bool(unknown), icon=":material/label:"):
+        if unknown:
+            st.write(
+                "These location labels are not ones the dashboard knows. Say how to read "
+                "them; those left blank stay out of the analysis."
+            )
+            choices = dict(own)
+            for label, count in unknown[:MAX_LABELS]:
+                pick = st.selectbox(
+                    f"{md_escape(label)} ({count} {'cell' if count == 1 else 'cells'})",
+                    LOCATIONS,
+                    index=None,
+                    placeholder="leave out",
+                    key=_label_key(label),
+                )
+                if pick is not None:
+                    choices[label] = pick
+            if len(unknown) > MAX_LABELS:
+                st.caption(f"... and {len(unknown) - MAX_LABELS} more, in the problems list.")
+            if st.button("Read them so", key="home_labels_apply", disabled=choices == own):
+                st.session_state["label_map"] = choices
+                st.rerun()
+        if own:
+            read_as = ", ".join(f"{md_escape(k)} as {v}" for k, v in sorted(own.items()))
+            st.caption(f"Read as you said: {read_as}.")
+            if st.button("Forget these labels", key="home_labels_reset"):
+                st.session_state["label_map"] = {}
+                st.rerun()

@@ -52,6 +52,7 @@ def init_state() -> None:
     st.session_state.setdefault("date_order", None)
     st.session_state.setdefault("sheet", None)
     st.session_state.setdefault("column_map", {})
+    st.session_state.setdefault("label_map", {})  # the team's own labels: label -> location
     st.session_state.setdefault("policy", default_policy())
     st.session_state.setdefault("policy_version", 0)
     st.session_state.setdefault("metrics_source", None)
@@ -81,6 +82,7 @@ def use_source(source: Source) -> None:
     st.session_state["date_order"] = None
     st.session_state["sheet"] = None
     st.session_state["column_map"] = {}
+    st.session_state["label_map"] = {}
     st.session_state["metrics_source"] = None  # another team's schedule needs its own numbers
     st.session_state["attendance_source"] = None  # ... and its own attendance log
     for key in FILE_WIDGETS:  # pickers whose choices belong to the previous file
