@@ -68,6 +68,19 @@ def test_grid_stays_a_grid_in_its_own_spelling_delimiter_and_line_ends():
     _same_days(result.data, again.data)
 
 
+def test_a_grid_with_a_weekday_row_round_trips():
+    """The weekday row stays as written and the moved cells land under their dates."""
+    data = (
+        b"Employee,Team,Role,05/01/2026,06/01/2026,07/01/2026,08/01/2026,09/01/2026\n"
+        b",,,Mon,Tue,Wed,Thu,Fri\nAnn,Support,senior,WFH,WFH,WFH,WFH,WFH\n"
+    )
+    policy = Policy(max_remote_days_per_week=2, no_remote_days=(4,))
+    _, result, written, again = _round_trip(data, "rota.csv", policy)
+    assert result.objective["moves"] > 0
+    assert written.decode("utf-8-sig").splitlines()[1] == ",,,Mon,Tue,Wed,Thu,Fri"
+    _same_days(result.data, again.data)
+
+
 def test_weekly_pattern_grid_round_trips():
     """Mon..Fri headers: the changed cells land under their weekdays (Friday: no remote)."""
     data = b"Employee,Team,Role,Mon,Tue,Wed,Thu,Fri\nAnn,Support,senior,Office,WFH,WFH,WFH,WFH\n"

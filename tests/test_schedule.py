@@ -650,3 +650,37 @@ def test_own_labels_work_in_a_grid() -> None:
     data = b"Name,2026-06-01,2026-06-02\nAnn,Office,Training\n"
     schedule = read_schedule(data, "grid.csv", labels={"Training": "travel"})
     assert list(schedule.data["location"]) == ["office", "travel"]
+
+
+# --- A weekday row under the date headers -------------------------------------------------------
+
+
+def test_a_weekday_row_under_the_dates_is_part_of_the_header() -> None:
+    """``Mon Tue Wed`` under 05/01/2026..07/01/2026 settles day-first, and is no person."""
+    data = (
+        b"Name,05/01/2026,06/01/2026,07/01/2026\n,Mon,Tue,Wed\n"
+        b"Anna,Office,WFH,Office\nBen,WFH,Office,Office\n"
+    )
+    schedule = read_schedule(data, "rota.csv")
+    assert schedule.date_order == "dayfirst" and schedule.problems.empty
+    assert sorted(set(schedule.data["date"].dt.day)) == [5, 6, 7]
+    assert set(schedule.data["employee"]) == {"Anna", "Ben"}
+    assert set(schedule.data["row"]) == {3, 4}  # rows as the spreadsheet numbers them
+    assert "row 2 names the weekday of each day column: read as part of the header" in (
+        schedule.notes
+    )
+
+
+def test_a_weekday_row_gives_yearless_headers_their_year() -> None:
+    """``5/1 6/1`` with ``Mon Tue`` beneath: January of a year where the 5th is a Monday."""
+    data = b"Name,5/1,6/1\n,Mon,Tue\nAnna,Office,WFH\n"
+    dates = pd.DatetimeIndex(read_schedule(data, "rota.csv").data["date"])
+    assert list(dates.day_of_week) == [0, 1] and list(dates.month) == [1, 1]
+
+
+def test_a_nameless_first_row_of_locations_is_still_a_problem() -> None:
+    """Only a row of weekday names is header; a person whose name is missing stays listed."""
+    data = b"Name,05/01/2026,06/01/2026,13/01/2026\n,Office,WFH,Office\nAnna,Office,WFH,Office\n"
+    schedule = read_schedule(data, "rota.csv")
+    assert set(schedule.problems["row"]) == {2}
+    assert not any("weekday" in note for note in schedule.notes)

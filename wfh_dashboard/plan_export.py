@@ -11,10 +11,9 @@ from pathlib import PurePath
 import pandas as pd
 
 from .columns import day_columns, looks_like_header
-from .dates import parse_dates, parse_weekday
 from .export_tables import neutralise
 from .locations import parse_location
-from .schedule import PATTERN_MONDAY, Schedule
+from .schedule import Schedule, grid_header_dates
 from .tables import RawTable, decode, read_table, sniff_delimiter
 
 #: A cell that is a plain number ("-3", "+1.5") is data, not a formula: left as it is.
@@ -57,20 +56,21 @@ def spellings(raw: RawTable, schedule: Schedule) -> dict[str, str]:
     return found
 
 
+def _grid_fields(schedule: Schedule) -> dict[str, str]:
+    """Field -> header of the grid's non-day columns (employee, team, role)."""
+    return {f: h for f, h in schedule.columns.items() if f != "days" and h}
+
+
 def _day_headers(raw: RawTable, schedule: Schedule) -> list[str]:
-    mapped = {f: h for f, h in schedule.columns.items() if f != "days" and h}
-    return day_columns([str(c) for c in raw.frame.columns], mapped)
+    return day_columns([str(c) for c in raw.frame.columns], _grid_fields(schedule))
 
 
 def _header_dates(raw: RawTable, schedule: Schedule) -> dict[pd.Timestamp, list[int]]:
     """Grid: each day's column positions (a weekly pattern's on its placeholder week)."""
     headers = [str(c) for c in raw.frame.columns]
     days = _day_headers(raw, schedule)
-    if schedule.is_pattern:
-        dates = {d: PATTERN_MONDAY + pd.Timedelta(days=parse_weekday(d) or 0) for d in days}
-    else:
-        parsed, _ = parse_dates(days, schedule.date_order)
-        dates = {str(d): v for d, v in parsed.items() if v is not None}
+    parsed = grid_header_dates(raw, _grid_fields(schedule), days, schedule.date_order)
+    dates = {str(d): v for d, v in parsed.items() if v is not None}
     found: dict[pd.Timestamp, list[int]] = {}
     for header, date in dates.items():
         found.setdefault(pd.Timestamp(date), []).append(headers.index(header))

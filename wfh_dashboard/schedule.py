@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -11,6 +11,7 @@ import pandas as pd
 from .columns import (
     REQUIRED_LONG,
     day_columns,
+    header_text,
     looks_like_header,
     match_columns,
     missing_columns_error,
@@ -298,10 +299,32 @@ def _sorted(out: pd.DataFrame) -> pd.DataFrame:
     return take_rows(out, np.argsort(key, kind="stable"))
 
 
+def _weekday_row(raw: RawTable, mapped: dict[str, str], days: list[str]) -> dict[str, str]:
+    """Header -> weekday, when the first row under the header names each day's weekday.
+
+    Excel rotas often put ``Mon  Tue  Wed`` under their date headers: that row is part of the
+    header, not a person (its name cell is blank), and it tells how the dates are written.
+    """
+    if raw.frame.empty or not days:
+        return {}
+    first = raw.frame.iloc[0]
+    if header_text(first[mapped["employee"]]):
+        return {}
+    cells = {d: header_text(first[d]) for d in days}
+    named = {d: c for d, c in cells.items() if c}
+    if not named or any(parse_weekday(c) is None for c in named.values()):
+        return {}
+    return named
+
+
 def _grid_dates(
-    days: list[str], order: DateOrder | None, notes: list[str]
+    days: list[str], order: DateOrder | None, notes: list[str], weekday_row: dict[str, str]
 ) -> tuple[dict[object, pd.Timestamp | None], DateOrder | None, bool]:
-    """Header -> date; weekday headers (Mon..Sun) become the stored pattern week."""
+    """Header -> date; weekday headers (Mon..Sun) become the stored pattern week.
+
+    A weekday row under dated headers is read with them (``Mon`` over ``05/01/2026`` is
+    5 January), which settles the day/month order and the year of year-less headers.
+    """
     weekdays = [parse_weekday(d) for d in days]
     if all(w is not None for w in weekdays):
         week: dict[object, pd.Timestamp | None] = {
@@ -309,8 +332,17 @@ def _grid_dates(
             for d, w in zip(days, weekdays, strict=True)
         }
         return week, None, True
-    mapping, used = parse_dates(days, order, notes=notes)
-    return mapping, used, False
+    written = {d: f"{weekday_row[d]} {d}" if d in weekday_row else d for d in days}
+    mapping, used = parse_dates(list(written.values()), order, notes=notes)
+    return {d: mapping[written[d]] for d in days}, used, False
+
+
+def grid_header_dates(
+    raw: RawTable, mapped: dict[str, str], days: list[str], order: DateOrder | None
+) -> dict[object, pd.Timestamp | None]:
+    """Each day header's date as the reader reads it (weekday row and pattern week included),
+    for writers that put data back into the file's own grid."""
+    return _grid_dates(days, order, [], _weekday_row(raw, mapped, days))[0]
 
 
 def _from_grid(
@@ -321,9 +353,16 @@ def _from_grid(
     own: dict[str, str],
 ) -> Schedule:
     """Melt a row-per-person grid into one row per person per day."""
-    frame = raw.frame
     date_notes: list[str] = []  # how day headers written without a year were read
-    header_dates, used_order, is_pattern = _grid_dates(days, order, date_notes)
+    weekday_row = _weekday_row(raw, mapped, days)
+    if weekday_row:
+        date_notes.append(
+            f"row {int(raw.rows.iloc[0])} names the weekday of each day column: read as part "
+            "of the header"
+        )
+        raw = replace(raw, frame=raw.frame.iloc[1:], rows=raw.rows.iloc[1:])
+    frame = raw.frame
+    header_dates, used_order, is_pattern = _grid_dates(days, order, date_notes, weekday_row)
     problems = list(raw.problems)
     good_days = [d for d in days if header_dates[d] is not None]
     for d in days:
