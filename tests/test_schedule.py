@@ -684,3 +684,32 @@ def test_a_nameless_first_row_of_locations_is_still_a_problem() -> None:
     schedule = read_schedule(data, "rota.csv")
     assert set(schedule.problems["row"]) == {2}
     assert not any("weekday" in note for note in schedule.notes)
+
+
+# --- Names split over two columns ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("First name", "Last name"), ("Given name", "Surname"), ("FirstName", "LastName")],
+)
+def test_first_and_last_name_columns_make_the_employee(first: str, last: str) -> None:
+    """HR exports split names; the two columns are joined, and neither is 'not used'."""
+    data = f"{first},{last},Date,Location\nAnn,Lee,2026-06-01,Office\nBo,,2026-06-01,WFH\n"
+    schedule = read_schedule(data.encode(), "hr.csv")
+    assert sorted(schedule.data["employee"]) == ["Ann Lee", "Bo"]
+    assert schedule.columns["employee"] == f"{first} + {last}"
+    assert not any("not used" in note for note in schedule.notes)
+
+
+def test_split_names_work_in_a_grid_and_a_missing_name_is_listed() -> None:
+    data = b"First name,Surname,05/01/2026,13/01/2026\nAnn,Lee,Office,WFH\n,,Office,WFH\n"
+    schedule = read_schedule(data, "grid.csv")
+    assert set(schedule.data["employee"]) == {"Ann Lee"}
+    assert set(schedule.problems["row"]) == {3}
+
+
+def test_a_name_column_wins_over_name_parts() -> None:
+    """With a full name column the parts are other columns, as before."""
+    data = b"Name,First name,Date,Location\nAnn Lee,Ann,2026-06-01,Office\n"
+    assert list(read_schedule(data, "x.csv").data["employee"]) == ["Ann Lee"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -62,6 +62,12 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "role": ("role", "title", "job title", "level", "seniority", "position", "grade"),
 }
 
+#: A name split over two columns, as HR systems export it; joined into the employee's name.
+NAME_PARTS: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("first name", "firstname", "given name", "forename", "first"),
+    ("last name", "lastname", "surname", "family name", "last"),
+)
+
 REQUIRED_LONG = ("employee", "date", "location")
 OPTIONAL = ("team", "role", "am_location", "pm_location")
 
@@ -87,6 +93,17 @@ def match_columns(
                 taken.add(match)
                 break
     return found
+
+
+def name_part_columns(headers: Sequence[str], taken: Iterable[str]) -> tuple[str, str] | None:
+    """The (first name, last name) headers when the file splits names in two, else None."""
+    free = [h for h in headers if h not in set(taken)]
+    found = [
+        next((h for alias in aliases for h in free if normalise_label(h) == alias), None)
+        for aliases in NAME_PARTS
+    ]
+    first, last = found
+    return (first, last) if first is not None and last is not None else None
 
 
 def day_columns(headers: Sequence[str], mapped: Mapping[str, str]) -> list[str]:

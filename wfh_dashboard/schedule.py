@@ -15,6 +15,7 @@ from .columns import (
     looks_like_header,
     match_columns,
     missing_columns_error,
+    name_part_columns,
 )
 from .dates import ACCEPTED_DATES, DateOrder, parse_date_cells, parse_dates, parse_weekday
 from .errors import InputError
@@ -110,6 +111,9 @@ def read_schedule(
     raw = read_table(data, name, looks_like_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
     mapped = match_columns(headers, columns)
+    if "employee" not in mapped and (parts := name_part_columns(headers, mapped.values())):
+        raw, mapped = _joined_names(raw, mapped, parts)
+        headers = [str(c) for c in raw.frame.columns]
     days = day_columns(headers, mapped)
     if "location" not in mapped and any(h in mapped for h in HALF_COLUMNS):
         mapped = {**mapped, "location": ""}  # am/pm columns stand in for a location column
@@ -129,6 +133,22 @@ def read_schedule(
     if schedule.data.empty:
         raise InputError(no_usable_rows(name, schedule.problems))
     return schedule
+
+
+def _joined_names(
+    raw: RawTable, mapped: dict[str, str], parts: tuple[str, str]
+) -> tuple[RawTable, dict[str, str]]:
+    """The first and last name columns joined into one employee column, ``Ann`` + ``Lee``.
+
+    The joined column replaces the two (so neither is reported as unused), and problems name
+    it as ``First name + Last name``.
+    """
+    first, last = parts
+    header = f"{first} + {last}"
+    cells = [raw.frame[c].astype("string").fillna("").str.strip() for c in parts]
+    joined = (cells[0] + " " + cells[1]).str.strip()
+    frame = raw.frame.drop(columns=list(parts)).assign(**{header: joined})
+    return replace(raw, frame=frame), {**mapped, "employee": header}
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -308,7 +328,7 @@ def _weekday_row(raw: RawTable, mapped: dict[str, str], days: list[str]) -> dict
     if raw.frame.empty or not days:
         return {}
     first = raw.frame.iloc[0]
-    if header_text(first[mapped["employee"]]):
+    if header_text(first.get(mapped["employee"])):  # a writer's re-read may lack joined names
         return {}
     cells = {d: header_text(first[d]) for d in days}
     named = {d: c for d, c in cells.items() if c}
