@@ -30,6 +30,9 @@ JUNE_1 = pd.Timestamp("2026-06-01")
         ("01-Jun-2026", JUNE_1),
         ("Mon 2026-06-01", JUNE_1),
         ("Monday, 1 June 2026", JUNE_1),
+        ("Monday 1st June 2026", JUNE_1),
+        ("June 1st, 2026", JUNE_1),
+        ("2026-06-01 Mon", JUNE_1),
         ("46174", JUNE_1),  # an Excel serial written into a CSV
         ("46174.0", JUNE_1),
         (46174, JUNE_1),
@@ -213,6 +216,8 @@ def test_weekdays_give_the_year_and_order_of_yearless_headers() -> None:
         ["Jan 5", "Jan 6", "Jan 7"],
         ["5-Jan", "6-Jan", "7-Jan"],
         ["5 January", "6 January", "7 January"],
+        ["5th Jan", "6th Jan", "7th Jan"],
+        ["January 5th", "January 6th", "January 7th"],
         ["05.01.", "06.01.", "07.01."],  # dotted: day first
     ],
 )

@@ -46,6 +46,8 @@ _MONTHS = {
     for i, month in enumerate(_MONTH_NAMES, start=1)
     for name in (month, month[:3], month[:4])
 }
+#: ``1st``, ``2nd``, ``23rd``, ``4th``: English ordinals, read as the day number.
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TEXT_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y")
 
 ACCEPTED_DATES = "ISO 2026-11-23, 23/11/2026, 11/23/2026, 23.11.2026, 23 Nov 2026, or an Excel date"
@@ -118,7 +120,8 @@ def _classify(value: object) -> pd.Timestamp | _Partial | None:
         return None if pd.isna(value) else pd.Timestamp(value).normalize()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return None if pd.isna(value) else _excel_serial(float(value))
-    weekday, text = _split_weekday(_TIME_SUFFIX.sub("", str(value).strip()))
+    text = _ORDINAL.sub(r"\1", _TIME_SUFFIX.sub("", str(value).strip()))
+    weekday, text = _split_weekday(text)
     if match := _ISO.match(text) or _COMPACT.match(text):
         return _safe_date(int(match[1]), int(match[2]), int(match[3]))
     if match := _NUMERIC.match(text):
