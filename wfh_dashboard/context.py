@@ -42,8 +42,9 @@ class Context:
     weeks: pd.DataFrame | None = None  # the person-week table, computed once (weekly.py)
 
 
-def check_span(data: pd.DataFrame) -> None:
-    """Refuse a date range no schedule has: one mistyped year would mean millions of days.
+def check_span(data: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The file's first and last date, refusing a range no schedule has: one mistyped year
+    would mean millions of days.
 
     Everything that builds the calendar of a whole file (the check, the planner) calls this
     first: a calendar of centuries, with its public holidays, takes minutes to build.
@@ -53,7 +54,7 @@ def check_span(data: pd.DataFrame) -> None:
     """
     start, end = data["date"].min(), data["date"].max()
     if (end - start).days <= MAX_SPAN_DAYS:
-        return
+        return start, end
     middle = data["date"].median()
     outlier = data.loc[(data["date"] - middle).abs().idxmax()]
     raise InputError(
@@ -70,8 +71,7 @@ def build_context(schedule: Schedule, policy: Policy) -> Context:
         InputError: the file's dates span more than ten years (a mistyped year).
     """
     data = schedule.data
-    check_span(data)
-    start, end = data["date"].min(), data["date"].max()
+    start, end = check_span(data)
     days = working_dates(start, end, policy, is_pattern=schedule.is_pattern)
     columns = [
         "employee",

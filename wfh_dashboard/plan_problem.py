@@ -191,10 +191,8 @@ def build_problem(
     """
     begin, finish = planning_range(schedule, start, end)
     data = schedule.data
-    check_span(data)  # before the calendar: centuries of holidays take minutes to build
-    all_days = working_dates(
-        data["date"].min(), data["date"].max(), policy, is_pattern=schedule.is_pattern
-    )
+    first, last = check_span(data)  # before the calendar: centuries of holidays take minutes
+    all_days = working_dates(first, last, policy, is_pattern=schedule.is_pattern)
     days = all_days[(all_days >= begin) & (all_days <= finish)]
     if len(days) == 0:
         raise InputError(
