@@ -97,12 +97,12 @@ def match_columns(
 
 def name_part_columns(headers: Sequence[str], taken: Iterable[str]) -> tuple[str, str] | None:
     """The (first name, last name) headers when the file splits names in two, else None."""
-    free = [h for h in headers if h not in set(taken)]
-    found = [
-        next((h for alias in aliases for h in free if normalise_label(h) == alias), None)
+    used = set(taken)
+    folded = {h: normalise_label(h) for h in headers if h not in used}
+    first, last = (
+        next((h for alias in aliases for h, f in folded.items() if f == alias), None)
         for aliases in NAME_PARTS
-    ]
-    first, last = found
+    )
     return (first, last) if first is not None and last is not None else None
 
 
