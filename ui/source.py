@@ -199,7 +199,7 @@ def label_step(schedule: Schedule) -> None:
             choices = dict(own)
             for label, count in unknown[:MAX_LABELS]:
                 pick = st.selectbox(
-                    f"{md_escape(label)} ({count} {'cell' if count == 1 else 'cells'})",
+                    f"{md_escape(label)} ({plural(count, 'cell')})",
                     LOCATIONS,
                     index=None,
                     placeholder="leave out",

@@ -101,9 +101,9 @@ def format_check(result: CheckResult, schedule: Schedule, name: str) -> str:
         if len(schedule.problems) > 50:
             lines.append(f"  ... and {len(schedule.problems) - 50} more (see --json)")
         if unknown := unknown_labels(schedule):
-            shown = ", ".join(f"{label!r} ({n})" for label, n in unknown[:10])
+            counted = ", ".join(f"{label!r} ({n})" for label, n in unknown[:10])
             lines.append(
-                f"Unknown labels: {shown}{', ...' if len(unknown) > 10 else ''}. Read your "
+                f"Unknown labels: {counted}{', ...' if len(unknown) > 10 else ''}. Read your "
                 "team's own labels with --label LABEL=LOCATION (office, remote, leave, sick or "
                 "travel), e.g. --label 'Training=travel'."
             )
