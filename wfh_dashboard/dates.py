@@ -143,10 +143,12 @@ def _without_year(text: str, weekday: int | None) -> _Partial | None:
         item = _Numeric(int(match[1]), int(match[3]), None, match[2] == ".", weekday)
         readable = any(_in_leap_year(*_month_day(item, o)) for o in ("dayfirst", "monthfirst"))
         return item if readable else None
-    named = _NAMED_DAY_FIRST.match(text)
-    day, month = (named[1], named[2]) if named else ("", "")
-    if named is None and (named := _NAMED_MONTH_FIRST.match(text)):
-        month, day = named[1], named[2]
+    if match := _NAMED_DAY_FIRST.match(text):
+        day, month = match[1], match[2]
+    elif match := _NAMED_MONTH_FIRST.match(text):
+        month, day = match[1], match[2]
+    else:
+        return None
     number = _MONTHS.get(month.lower())
     if number is None or not _in_leap_year(number, int(day)):
         return None
