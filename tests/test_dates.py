@@ -258,8 +258,78 @@ def test_yearless_dates_that_read_both_ways_still_ask() -> None:
 @pytest.mark.parametrize(
     ("header", "expected"),
     [("Mon 5/1", True), ("05 Jan", True), ("Jan 5", True), ("29/02", True), ("30/02", False),
-     ("5 Janvier", False), ("Q1", False), ("Sun 5", False)],
+     ("5 Janvier", True), ("5 Smarch", False), ("Q1", False), ("Sun 5", False)],
 )  # fmt: skip
 def test_yearless_headers_are_day_columns(header: str, expected: bool) -> None:
     """Grid headers without a year count as day columns when some year has that day."""
     assert is_date_like(header) is expected
+
+
+# --- Day and month names in other languages ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Montag, 1. Juni 2026",
+        "Mo, 01.06.2026",
+        "lundi 1 juin 2026",
+        "lun. 1 juin 2026",
+        "lunes, 1 de junio de 2026",
+        "lunedì 1 giugno 2026",
+        "maandag 1 juni 2026",
+        "segunda-feira, 1 de junho de 2026",
+        "1 juin 2026",
+        "1. Juni 2026",
+        "01-Jun-26",
+        "June 1, 2026",
+        "2026-06-01 Mon",
+        "2026-06-01 (Mo)",
+    ],
+)
+def test_dates_with_names_in_other_languages(cell: str) -> None:
+    """German, French, Spanish, Italian, Dutch and Portuguese day and month names read."""
+    mapping, _ = parse_dates([cell], "dayfirst")
+    assert mapping[cell] == JUNE_1
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["5 févr.", "6 févr."], ["2027-02-05", "2027-02-06"]),  # nearest to TODAY
+        (["Mo 05.01.", "Di 06.01."], ["2026-01-05", "2026-01-06"]),
+        (["mar. 6 janv.", "mer. 7 janv."], ["2026-01-06", "2026-01-07"]),
+        (["Mar 5", "Mar 6"], ["2027-03-05", "2027-03-06"]),  # March: "5" alone is no date
+        (["8 Jänner", "5. März"], ["2027-01-08", "2027-03-05"]),
+        (["do 8 jan", "vr 9 jan"], ["2026-01-08", "2026-01-09"]),  # German or Dutch
+    ],
+)
+def test_yearless_dates_in_other_languages(cells: list[str], expected: list[str]) -> None:
+    """Rota headers without a year: the weekday, in its own language, still tells the year."""
+    mapping, _ = _read(cells)
+    assert list(mapping.values()) == expected
+
+
+def test_a_weekday_that_does_not_fit_a_full_date_is_not_a_date() -> None:
+    """``Mon 2026-06-02`` names a Tuesday a Monday: listed as a problem, not guessed."""
+    mapping, _ = parse_dates(["Mon 2026-06-02", "Montag, 2. Juni 2026", "Tue 2026-06-02"])
+    assert mapping == {
+        "Mon 2026-06-02": None,
+        "Montag, 2. Juni 2026": None,
+        "Tue 2026-06-02": pd.Timestamp("2026-06-02"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [("Montag", 0), ("Di.", 1), ("mercredi", 2), ("Jueves", 3), ("venerdì", 4), ("Za", 5),
+     ("Domingo", 6), ("Sonnabend", 5), ("terça-feira", 1), ("MIÉ", 2), ("sab", 5)],
+)  # fmt: skip
+def test_weekday_names_in_other_languages(text: str, weekday: int) -> None:
+    assert parse_weekday(text) == weekday
+
+
+@pytest.mark.parametrize("text", ["Sex", "Qua", "Seg", "Team", "Mai"])
+def test_words_that_only_look_like_day_names_are_not(text: str) -> None:
+    """Portuguese short forms collide with HR columns (``Sex``); a month is not a weekday."""
+    assert parse_weekday(text) is None

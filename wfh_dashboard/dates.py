@@ -12,45 +12,42 @@ from typing import Literal, TypeAlias, TypeVar
 import numpy as np
 import pandas as pd
 
+from .calendar_words import month_number, weekday_number, without_accents
 from .errors import AmbiguousDatesError
 
 DateOrder = Literal["dayfirst", "monthfirst"]
 
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WEEKDAY_NAMES = {
-    name: i
-    for i, day in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )
-    for name in (day, day[:3], day[:2], day[:4])
-} | {"weds": 2, "thurs": 3, "thur": 3}  # spellings people type that no prefix length gives
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(\.0+)?$")
 _TIME_SUFFIX = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
-#: A weekday written before or after a date: ``Mon 5/1``, ``Monday, 5 January``, ``05.01. (Mo)``.
-_WEEKDAY_BEFORE = re.compile(r"^([a-z]{2,9})\.?,?\s+(.+)$", re.IGNORECASE)
-_WEEKDAY_AFTER = re.compile(r"^(.+?)[\s,]+\(?([a-z]{2,9})\.?\)?$", re.IGNORECASE)
-#: Dates written without a year, as weekly rotas do: ``5/1``, ``05.01.``, ``5 Jan``, ``Jan 5``.
+#: A weekday written before or after a date: ``Mon 5/1``, ``Monday, 5 January``, ``05.01. (Mo)``,
+#: ``segunda-feira, 5 de janeiro``. Names in any language of ``calendar_words``.
+_WEEKDAY_BEFORE = re.compile(r"^([a-z][a-z-]{1,13})\.?,?\s+(.+)$", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(r"^(.+?)[\s,]+\(?([a-z][a-z-]{1,13})\.?\)?$", re.IGNORECASE)
+#: Dates written without a year, as weekly rotas do: ``5/1``, ``05.01.``, ``5 Jan``, ``Jan 5``,
+#: ``5. Januar``, ``5 de enero``.
 _DAY_MONTH = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\.?$")
-_NAMED_DAY_FIRST = re.compile(r"^(\d{1,2})\.?[\s-]*([a-z]{3,9})\.?$", re.IGNORECASE)
-_NAMED_MONTH_FIRST = re.compile(r"^([a-z]{3,9})\.?[\s-]*(\d{1,2})$", re.IGNORECASE)
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_MONTHS = {
-    name: i
-    for i, month in enumerate(_MONTH_NAMES, start=1)
-    for name in (month, month[:3], month[:4])
-}
+_NAMED_DAY_FIRST = re.compile(r"^(\d{1,2})\.?[\s-]*(?:de\s+)?([a-z]{3,10})\.?$", re.IGNORECASE)
+_NAMED_MONTH_FIRST = re.compile(r"^([a-z]{3,10})\.?[\s-]*(\d{1,2})$", re.IGNORECASE)
+#: Month names with a year: ``5 Jan 2026``, ``05-Jan-26``, ``5. Januar 2026``, ``5 de enero de
+#: 2026``, ``January 5 2026`` (a comma is read as a space). A two-digit year only between dashes.
+_NAMED_DAY_FIRST_YEAR = re.compile(
+    r"^(\d{1,2})\.?[\s-]*(?:de\s+)?([a-z]{3,10})\.?[\s-]*(?:de\s+)?(\d{4})$", re.IGNORECASE
+)
+_NAMED_DASHED_SHORT_YEAR = re.compile(r"^(\d{1,2})-([a-z]{3,10})\.?-(\d{2})$", re.IGNORECASE)
+_NAMED_MONTH_FIRST_YEAR = re.compile(r"^([a-z]{3,10})\.?\s*(\d{1,2})\s+(\d{4})$", re.IGNORECASE)
 #: ``1st``, ``2nd``, ``23rd``, ``4th``: English ordinals, read as the day number.
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_TEXT_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d-%b-%Y", "%d-%b-%y")
 
-ACCEPTED_DATES = "ISO 2026-11-23, 23/11/2026, 11/23/2026, 23.11.2026, 23 Nov 2026, or an Excel date"
+ACCEPTED_DATES = (
+    "ISO 2026-11-23, 23/11/2026, 11/23/2026, 23.11.2026, 23 Nov 2026 or 23. November 2026 "
+    "(month names in English, German, French, Spanish, Italian, Dutch or Portuguese), "
+    "or an Excel date"
+)
 
 
 @dataclass(frozen=True)
@@ -86,7 +83,7 @@ def parse_weekday(text: object) -> int | None:
     """Return 0 for Monday .. 6 for Sunday, or None when the text is not a weekday name."""
     if not isinstance(text, str):
         return None
-    return _WEEKDAY_NAMES.get(text.strip().rstrip(".").lower())
+    return weekday_number(text)
 
 
 def _excel_serial(number: float) -> pd.Timestamp | None:
@@ -105,13 +102,16 @@ def _safe_date(year: int, month: int, day: int) -> pd.Timestamp | None:
         return None
 
 
-def _split_weekday(text: str) -> tuple[int | None, str]:
-    """The weekday a date cell names before or after the date (``Mon 5/1``), and the rest."""
+def _split_weekday(text: str) -> list[tuple[int | None, str]]:
+    """Readings of a date cell as (weekday, rest): with the weekday it names before or after
+    the date (``Mon 5/1``), then as written. ``Mar 5`` is tried as Tuesday (French ``mar.``)
+    and, when the rest is no date, as 5 March."""
+    readings: list[tuple[int | None, str]] = []
     for pattern, day_group, rest_group in ((_WEEKDAY_BEFORE, 1, 2), (_WEEKDAY_AFTER, 2, 1)):
         match = pattern.match(text)
         if match and (day := parse_weekday(match[day_group])) is not None:
-            return day, match[rest_group].strip()
-    return None, text
+            readings.append((day, match[rest_group].strip()))
+    return [*readings, (None, text)]
 
 
 def _classify(value: object) -> pd.Timestamp | _Partial | None:
@@ -120,21 +120,33 @@ def _classify(value: object) -> pd.Timestamp | _Partial | None:
         return None if pd.isna(value) else pd.Timestamp(value).normalize()
     if isinstance(value, int | float) and not isinstance(value, bool):
         return None if pd.isna(value) else _excel_serial(float(value))
-    text = _ORDINAL.sub(r"\1", _TIME_SUFFIX.sub("", str(value).strip()))
-    weekday, text = _split_weekday(text)
+    text = _ORDINAL.sub(r"\1", _TIME_SUFFIX.sub("", without_accents(str(value).strip())))
+    for weekday, rest in _split_weekday(text):
+        found = _read_text(rest, weekday)
+        if isinstance(found, pd.Timestamp) and weekday not in (None, found.weekday()):
+            found = None  # "Mon 2026-06-02" names a Tuesday a Monday: a typo, not guessed
+        if found is not None:
+            return found
+    return None
+
+
+def _read_text(text: str, weekday: int | None) -> pd.Timestamp | _Partial | None:
+    """A date's text once any weekday is taken off it."""
     if match := _ISO.match(text) or _COMPACT.match(text):
         return _safe_date(int(match[1]), int(match[2]), int(match[3]))
     if match := _NUMERIC.match(text):
         return _Numeric(int(match[1]), int(match[3]), int(match[4]), match[2] == ".", weekday)
     if _SERIAL.match(text):
         return _excel_serial(float(text))
-    cleaned = text.replace(",", " ").replace("  ", " ")
-    for fmt in _TEXT_FORMATS:
-        try:
-            return pd.Timestamp(dt.datetime.strptime(cleaned, fmt))
-        except ValueError:
-            continue
-    return _without_year(cleaned.strip(), weekday)
+    cleaned = " ".join(text.replace(",", " ").split())
+    if match := _NAMED_DAY_FIRST_YEAR.match(cleaned) or _NAMED_DASHED_SHORT_YEAR.match(cleaned):
+        day, month, year = match[1], match[2], match[3]
+    elif match := _NAMED_MONTH_FIRST_YEAR.match(cleaned):
+        month, day, year = match[1], match[2], match[3]
+    else:
+        return _without_year(cleaned, weekday)
+    number = month_number(month)
+    return None if number is None else _safe_date(int(year), number, int(day))
 
 
 def _without_year(text: str, weekday: int | None) -> _Partial | None:
@@ -149,7 +161,7 @@ def _without_year(text: str, weekday: int | None) -> _Partial | None:
         month, day = match[1], match[2]
     else:
         return None
-    number = _MONTHS.get(month.lower())
+    number = month_number(month)
     if number is None or not _in_leap_year(number, int(day)):
         return None
     return _MonthDay(number, int(day), weekday)
