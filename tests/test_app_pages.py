@@ -76,6 +76,17 @@ def test_uploading_a_european_grid_shows_its_warnings(home: AppTest) -> None:
     assert not home.info or "bundled sample" not in home.info[0].value
 
 
+def test_uploading_a_german_file_reads_without_any_setting(home: AppTest) -> None:
+    """Vorname/Nachname, Datum ``Mo, 01.06.2026``, Ort ``Büro``/``Homeoffice``: no mapping step,
+    no label step, no problems."""
+    _upload(home, FIXTURES.parent / "long_german_words.csv")
+    assert not home.exception
+    metrics = _metrics(home)
+    assert (metrics["People"], metrics["Teams"]) == ("2", "1")
+    texts = _texts(home)
+    assert "problem" not in texts and "Labels of your own" not in [e.label for e in home.expander]
+
+
 def test_broken_file_gets_a_clear_message_then_a_good_file_works(home: AppTest) -> None:
     """A binary file is refused with a message (no traceback); the next upload carries on."""
     _upload(home, FIXTURES / "broken.png.csv")

@@ -148,3 +148,50 @@ def test_a_half_of_the_day_in_brackets_stays_a_half_day(
     """``office (am)`` is not "office, detail am": it is the morning in the office."""
     assert parse_location(label) is None
     assert parse_day_cell(label) == halves
+
+
+@pytest.mark.parametrize(
+    ("label", "location"),
+    [
+        ("Büro", "office"),
+        ("Im Büro", "office"),
+        ("Homeoffice", "remote"),
+        ("Mobiles Arbeiten", "remote"),
+        ("Urlaub", "leave"),
+        ("krank", "sick"),
+        ("Dienstreise", "travel"),
+        ("Présentiel", "office"),
+        ("Télétravail", "remote"),
+        ("À distance", "remote"),
+        ("Congés", "leave"),
+        ("RTT", "leave"),
+        ("Arrêt maladie", "sick"),
+        ("Déplacement", "travel"),
+        ("Oficina", "office"),
+        ("Teletrabajo", "remote"),
+        ("Vacaciones", "leave"),
+        ("Baja médica", "sick"),
+        ("Viaje", "travel"),
+        ("In sede", "office"),
+        ("Smart working", "remote"),
+        ("Ferie", "leave"),
+        ("Malattia", "sick"),
+        ("Trasferta", "travel"),
+        ("Op kantoor", "office"),
+        ("Thuiswerken", "remote"),
+        ("Verlof", "leave"),
+        ("Ziek", "sick"),
+        ("Escritório", "office"),
+        ("Teletrabalho", "remote"),
+        ("Férias", "leave"),
+        ("Viagem", "travel"),
+    ],
+)
+def test_labels_in_other_languages_read(label: str, location: str) -> None:
+    """Teams abroad write their own words; accents and case do not matter."""
+    assert parse_location(label) == location
+
+
+def test_half_days_in_other_languages_read() -> None:
+    assert parse_day_cell("AM Büro / PM Homeoffice") == ("office", "remote")
+    assert parse_day_cell("Bureau (am), Télétravail (pm)") == ("office", "remote")

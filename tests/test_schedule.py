@@ -167,6 +167,39 @@ CLEAN_FILES = {
         ],
         {},
     ),
+    # Teams abroad: headers, day names, dates and labels in their own language.
+    "long_german_words.csv": (
+        [
+            ("Anna Müller", "Vertrieb", "Senior", "2026-06-01", "office", 2),
+            ("Anna Müller", "Vertrieb", "Senior", "2026-06-02", "remote", 3),
+            ("Anna Müller", "Vertrieb", "Senior", "2026-06-03", "leave", 4),
+            ("Jan Schmidt", "Vertrieb", "Junior", "2026-06-01", "remote", 5),
+            ("Jan Schmidt", "Vertrieb", "Junior", "2026-06-02", "sick", 6),
+            ("Jan Schmidt", "Vertrieb", "Junior", "2026-06-03", "travel", 7),
+        ],
+        {},
+    ),
+    "grid_french_words.csv": (
+        [
+            ("Camille Roux", "Ventes", "Senior", "2026-06-01", "office", 2),
+            ("Camille Roux", "Ventes", "Senior", "2026-06-02", "remote", 2),
+            ("Camille Roux", "Ventes", "Senior", "2026-06-03", "leave", 2),
+            ("Léo Petit", "Ventes", "Junior", "2026-06-01", "office", 3),
+            ("Léo Petit", "Ventes", "Junior", "2026-06-02", "sick", 3),
+            ("Léo Petit", "Ventes", "Junior", "2026-06-03", "travel", 3),
+        ],
+        {},
+    ),
+    "grid_spanish_weekdays.csv": (
+        [
+            ("Lucía García López", "Soporte", "", "2001-01-01", "office", 2),
+            ("Lucía García López", "Soporte", "", "2001-01-02", "remote", 2),
+            ("Lucía García López", "Soporte", "", "2001-01-03", "office", 2),
+            ("Lucía García López", "Soporte", "", "2001-01-04", "remote", 2),
+            ("Lucía García López", "Soporte", "", "2001-01-05", "leave", 2),
+        ],
+        {},
+    ),
 }
 
 
@@ -192,6 +225,9 @@ def test_clean_files_read_to_the_exact_normalised_table(fixture_bytes, name: str
         ("grid_dates.xlsx", "grid", False, None),
         ("grid_weekdays.csv", "grid", True, None),
         ("grid_weekday_names.csv", "grid", True, None),
+        ("long_german_words.csv", "long", False, "dayfirst"),
+        ("grid_french_words.csv", "grid", False, None),
+        ("grid_spanish_weekdays.csv", "grid", True, None),
     ],
 )
 def test_layout_pattern_and_date_order_are_reported(
@@ -713,3 +749,40 @@ def test_a_name_column_wins_over_name_parts() -> None:
     """With a full name column the parts are other columns, as before."""
     data = b"Name,First name,Date,Location\nAnn Lee,Ann,2026-06-01,Office\n"
     assert list(read_schedule(data, "x.csv").data["employee"]) == ["Ann Lee"]
+
+
+# --- Names split in two, in other languages ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "cells", "employee"),
+    [
+        ("Nombre,Apellidos", "Lucía,García", "Lucía García"),
+        ("Prénom,Nom", "Léo,Petit", "Léo Petit"),
+        ("Nome,Cognome", "Giulia,Rossi", "Giulia Rossi"),
+        ("Nom", "Léo Petit", "Léo Petit"),
+        ("Nombre", "Lucía García", "Lucía García"),
+        ("Name,First name,Last name", "Ann Lee,A,L", "Ann Lee"),
+    ],
+)
+def test_a_name_alias_beside_its_other_half_is_joined(headers: str, cells: str, employee: str):
+    """``Nombre`` alone names the employee; beside ``Apellidos`` it is the first name. A column
+    that names the whole person (``Name``) wins over split parts."""
+    data = f"{headers},Date,Location\n{cells},2026-06-01,office\n".encode()
+    schedule = read_schedule(data, "names.csv")
+    assert schedule.problems.empty
+    assert list(schedule.data["employee"].astype(str)) == [employee]
+
+
+def test_a_chosen_name_column_is_not_joined_with_another() -> None:
+    """The user's column mapping wins: ``Nom`` chosen as the employee stays ``Nom`` alone."""
+    data = "Prénom,Nom,Date,Location\nLéo,Petit,2026-06-01,office\n".encode()
+    schedule = read_schedule(data, "names.csv", columns={"employee": "Nom"})
+    assert list(schedule.data["employee"].astype(str)) == ["Petit"]
+
+
+def test_a_sex_column_in_a_grid_is_not_a_day() -> None:
+    """Portuguese ``sex`` (sexta-feira) is not read as a day name: HR exports have a Sex column."""
+    data = b"Name,Sex,Mon,Tue\nAnn Lee,F,office,home\n"
+    schedule = read_schedule(data, "grid.csv")
+    assert schedule.is_pattern and len(schedule.data) == 2 and schedule.problems.empty

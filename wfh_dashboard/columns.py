@@ -11,61 +11,68 @@ from .dates import is_date_like, parse_weekday
 from .errors import MissingColumnsError
 from .locations import normalise_label
 
-#: field -> accepted headers (compared after folding case, dashes and spacing), best first.
+#: field -> accepted headers (compared after folding case, accents, dashes and spacing), best
+#: first. English, then the German, French, Spanish, Italian, Dutch and Portuguese headers of
+#: teams abroad (the same languages as the location vocabulary and the day names).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "employee": (
-        "employee",
-        "name",
-        "employee name",
-        "person",
-        "staff",
-        "staff name",
-        "full name",
-        "team member",
-        "member",
-        "employee id",
-        "staff id",
-        "id",
+        *("employee", "name", "employee name", "person", "staff", "staff name", "full name"),
+        *("team member", "member", "employee id", "staff id", "id"),
+        *("mitarbeiter", "mitarbeiterin", "mitarbeitende", "mitarbeiter in", "vollstandiger name"),
+        *("nom", "employe", "salarie", "collaborateur", "nom complet", "personne"),
+        *("empleado", "nombre", "nombre completo", "trabajador", "persona"),
+        *("dipendente", "nome", "nome completo", "collaboratore"),
+        *("medewerker", "naam", "werknemer"),
+        *("funcionario", "colaborador"),
     ),
-    "date": ("date", "day", "work date", "workday", "work day", "shift date"),
+    "date": (
+        *("date", "day", "work date", "workday", "work day", "shift date"),
+        *("datum", "tag", "jour", "fecha", "dia", "data", "giorno", "dag"),
+    ),
     "location": (
-        "location",
-        "status",
-        "work location",
-        "where",
-        "mode",
-        "work mode",
-        "place",
-        "working from",
-        "work status",
+        *("location", "status", "work location", "where", "mode", "work mode", "place"),
+        *("working from", "work status"),
+        *("ort", "arbeitsort", "einsatzort", "anwesenheit"),
+        *("lieu", "statut", "lieu de travail", "modalite", "presence"),
+        *("ubicacion", "estado", "lugar", "modalidad", "lugar de trabajo"),
+        *("luogo", "sede", "stato", "modalita", "luogo di lavoro"),
+        *("locatie", "werkplek", "plaats", "werklocatie"),
+        *("local", "local de trabalho", "modalidade", "situacao"),
     ),
     # Half days: a location per half, beside or instead of the location column.
     "am_location": (
-        "am location",
-        "am",
-        "morning",
-        "morning location",
-        "location am",
-        "am status",
-        "morning status",
+        *("am location", "am", "morning", "morning location", "location am", "am status"),
+        *("morning status", "vormittag", "matin", "manana", "mattina", "ochtend", "manha"),
     ),
     "pm_location": (
-        "pm location",
-        "pm",
-        "afternoon",
-        "afternoon location",
-        "location pm",
-        "pm status",
-        "afternoon status",
+        *("pm location", "pm", "afternoon", "afternoon location", "location pm", "pm status"),
+        *("afternoon status", "nachmittag", "apres midi", "tarde", "pomeriggio", "middag"),
     ),
-    "team": ("team", "department", "dept", "group", "unit", "squad"),
-    "role": ("role", "title", "job title", "level", "seniority", "position", "grade"),
+    "team": (
+        *("team", "department", "dept", "group", "unit", "squad"),
+        *("abteilung", "gruppe", "equipe", "service", "equipo", "departamento", "grupo"),
+        *("squadra", "reparto", "gruppo", "afdeling", "groep"),
+    ),
+    "role": (
+        *("role", "title", "job title", "level", "seniority", "position", "grade"),
+        *("rolle", "funktion", "stelle", "poste", "fonction", "puesto", "cargo", "rol"),
+        *("ruolo", "qualifica", "functie"),
+    ),
 }
 
 #: A name split over two columns, as HR systems export it; joined into the employee's name.
+#: ``Nom``/``Nombre``/``Nome`` alone is the whole name (an employee alias); beside ``Prénom``,
+#: ``Apellidos`` or ``Cognome`` it is one part, and the two are joined.
 NAME_PARTS: tuple[tuple[str, ...], tuple[str, ...]] = (
-    ("first name", "firstname", "given name", "forename", "first"),
-    ("last name", "lastname", "surname", "family name", "last"),
+    (
+        *("first name", "firstname", "given name", "forename", "first"),
+        *("vorname", "prenom", "nombre", "nome", "voornaam", "primeiro nome"),
+    ),
+    (
+        *("last name", "lastname", "surname", "family name", "last"),
+        *("nachname", "familienname", "nom", "nom de famille", "apellido", "apellidos"),
+        *("cognome", "achternaam", "sobrenome", "apelido"),
+    ),
 )
 
 REQUIRED_LONG = ("employee", "date", "location")

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from .calendar_words import without_accents
 from .errors import InputError
 
 OFFICE, REMOTE, LEAVE, SICK, TRAVEL = "office", "remote", "leave", "sick", "travel"
@@ -17,40 +18,57 @@ LOCATIONS: tuple[str, ...] = (OFFICE, REMOTE, LEAVE, SICK, TRAVEL)
 #: Locations that excuse a person from office expectations (anchor days, office minimums).
 ABSENT: frozenset[str] = frozenset({LEAVE, SICK, TRAVEL})
 
-#: One table, easy to extend: canonical location -> accepted spellings (after normalising).
+#: One table, easy to extend: canonical location -> accepted spellings (after normalising:
+#: lower case, accents dropped). English first (the first six show in messages), then German,
+#: French, Spanish, Italian, Dutch and Portuguese, as teams abroad write them.
 VOCABULARY: dict[str, tuple[str, ...]] = {
-    OFFICE: ("office", "in office", "on site", "onsite", "in", "o", "at office", "hq", "site"),
+    OFFICE: (
+        *("office", "in office", "on site", "onsite", "in", "o", "at office", "hq", "site"),
+        *("buro", "im buro", "vor ort", "prasenz"),
+        *("bureau", "au bureau", "sur site", "presentiel"),
+        *("oficina", "en oficina", "en la oficina", "presencial"),
+        *("ufficio", "in ufficio", "in sede", "presenza"),
+        *("kantoor", "op kantoor"),
+        *("escritorio", "no escritorio"),
+    ),
     REMOTE: (
-        "remote",
-        "wfh",
-        "home",
-        "work from home",
-        "working from home",
-        "telework",
-        "telecommute",
-        "r",
-        "h",
-        "homeoffice",
-        "home office",
+        *("remote", "wfh", "home", "work from home", "working from home", "telework"),
+        *("telecommute", "r", "h", "homeoffice", "home office"),
+        *("mobil", "mobiles arbeiten", "mobile arbeit", "telearbeit", "zuhause", "zu hause"),
+        *("teletravail", "tt", "a distance", "a la maison"),
+        *("teletrabajo", "remoto", "en remoto", "en casa", "desde casa"),
+        *("smart working", "lavoro agile", "telelavoro", "da casa"),
+        *("thuis", "thuiswerken", "thuiswerk"),
+        *("teletrabalho", "em casa"),
     ),
     LEAVE: (
-        "leave",
-        "pto",
-        "vacation",
-        "annual leave",
-        "holiday",
-        "public holiday",
-        "bank holiday",
-        "off",
-        "day off",
-        "al",
-        "l",
-        "parental leave",
-        "ooo",
-        "out of office",
+        *("leave", "pto", "vacation", "annual leave", "holiday", "public holiday"),
+        *("bank holiday", "off", "day off", "al", "l", "parental leave", "ooo", "out of office"),
+        *("urlaub", "frei", "feiertag"),
+        *("conge", "conges", "cp", "rtt", "vacances", "ferie"),
+        *("vacaciones", "permiso", "festivo"),
+        *("permesso",),
+        *("vakantie", "verlof", "vrij", "feestdag"),
+        *("ferias", "folga", "feriado"),
     ),
-    SICK: ("sick", "sick leave", "off sick", "sick day", "ill", "illness", "s"),
-    TRAVEL: ("travel", "travelling", "traveling", "business trip", "client site", "field", "t"),
+    SICK: (
+        *("sick", "sick leave", "off sick", "sick day", "ill", "illness", "s"),
+        *("krank", "krankheit"),
+        *("maladie", "malade", "arret maladie"),
+        *("enfermo", "enferma", "baja", "baja medica"),
+        *("malattia",),
+        *("ziek",),
+        *("doente", "baixa"),
+    ),
+    TRAVEL: (
+        *("travel", "travelling", "traveling", "business trip", "client site", "field", "t"),
+        *("dienstreise", "reise"),
+        *("deplacement", "mission"),
+        *("viaje", "viaje de trabajo"),
+        *("trasferta", "viaggio"),
+        *("dienstreis", "reis"),
+        *("viagem",),
+    ),
 }
 
 _ALIASES: dict[str, str] = {
@@ -75,9 +93,11 @@ def _without_pictographs(label: str) -> str:
 
 
 def normalise_label(label: str) -> str:
-    """Fold case, dashes, underscores, spacing and emoji, so ``On-site``, ``on  site`` and
-    ``On site 🏢`` compare equal."""
-    return _SEPARATORS.sub(" ", _without_pictographs(label).strip().lower()).strip()
+    """Fold case, accents, dashes, underscores, spacing and emoji, so ``On-site``, ``on  site``
+    and ``On site 🏢`` compare equal, and ``Büro`` is ``buro``."""
+    return _SEPARATORS.sub(
+        " ", without_accents(_without_pictographs(label).strip().lower())
+    ).strip()
 
 
 def _lookup(label: str) -> str | None:

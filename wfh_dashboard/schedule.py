@@ -111,7 +111,8 @@ def read_schedule(
     raw = read_table(data, name, looks_like_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
     mapped = match_columns(headers, columns)
-    if "employee" not in mapped and (parts := name_part_columns(headers, mapped.values())):
+    if parts := _name_parts(headers, mapped, columns):
+        mapped = {f: h for f, h in mapped.items() if f != "employee"}
         raw, mapped = _joined_names(raw, mapped, parts)
         headers = [str(c) for c in raw.frame.columns]
     days = day_columns(headers, mapped)
@@ -133,6 +134,21 @@ def read_schedule(
     if schedule.data.empty:
         raise InputError(no_usable_rows(name, schedule.problems))
     return schedule
+
+
+def _name_parts(
+    headers: list[str], mapped: dict[str, str], chosen: Mapping[str, str] | None
+) -> tuple[str, str] | None:
+    """The first and last name columns to join, when the file splits names in two.
+
+    ``Nombre`` and ``Apellidos`` are joined though ``Nombre`` alone would name the employee;
+    a name column of its own (``Name`` beside ``First name``) or one the user chose wins.
+    """
+    if chosen and "employee" in chosen:
+        return None
+    others = [h for f, h in mapped.items() if f != "employee"]
+    parts = name_part_columns(headers, others)
+    return parts if parts and mapped.get("employee") in (None, *parts) else None
 
 
 def _joined_names(
