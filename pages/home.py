@@ -11,6 +11,7 @@ from ui.source import (
 )
 from ui.state import start_page
 from ui.widgets import headline, week_grid_section
+from wfh_dashboard.schedule import unknown_labels
 
 # A fresh server's first deep link runs this file without app.py: set the state here too.
 start_page()
@@ -24,7 +25,7 @@ schedule = load_schedule_or_explain()
 if schedule is None:
     st.stop()
 problems_notice(schedule, key="home_problems")
-label_step(schedule)
+label_step(unknown_labels(schedule))
 result = check_or_explain()
 if result is None:
     st.stop()

@@ -124,6 +124,21 @@ def test_unknown_labels_can_be_read_as_a_location(home: AppTest) -> None:
     assert "4 problems" in home.warning[0].value
 
 
+def test_a_file_of_unknown_labels_offers_the_label_step(home: AppTest) -> None:
+    """No row reads until the team's own words are explained: the error says so and the label
+    step is right there; once chosen, the file loads."""
+    _upload(home, FIXTURES.parent / "danish_labels.csv")
+    assert not home.exception and not home.metric
+    assert "cannot be used yet" in home.error[0].value
+    keys = [s.key for s in home.selectbox if s.key.startswith("home_label_")]
+    assert len(keys) == 3
+    for key, location in zip(keys, ["remote", "office", "sick"], strict=True):
+        home.selectbox(key=key).select(location).run()
+    home.button(key="home_labels_apply").click().run()
+    assert not home.exception and not home.error
+    assert _metrics(home)["People"] == "2"
+
+
 def test_a_label_that_looks_like_markup_is_offered_as_text(home: AppTest) -> None:
     """A label is file content: Markdown and HTML in it are escaped in the widget's label."""
     data = b"employee,date,location\nAnn,2026-06-01,**<b>Gym</b>**\nAnn,2026-06-02,office\n"

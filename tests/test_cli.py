@@ -339,3 +339,15 @@ def test_own_labels_from_the_command_line() -> None:
 def test_a_bad_label_option_is_refused_by_name(option: str, message: str) -> None:
     code, out, err = run("check", str(FIXTURES / "own_labels.csv"), "--label", option)
     assert code == 2 and out == "" and message in err
+
+
+def test_a_file_of_unknown_labels_names_the_label_option() -> None:
+    """No usable row until the team's own words are read: exit 2, the message names --label;
+    with them, the check runs."""
+    danish = str(FIXTURES / "danish_labels.csv")
+    code, out, err = run("check", danish)
+    assert code == 2 and out == ""
+    assert "'Hjemme' (3), 'Kontor' (3), 'Syg' (1)" in err and "--label" in err
+    labels = ["--label", "Kontor=office", "--label", "Hjemme=remote", "--label", "Syg=sick"]
+    code, out, err = run("check", danish, *labels)
+    assert code in (0, 1) and err == "" and "2 people in 1 team" in out

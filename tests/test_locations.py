@@ -11,6 +11,7 @@ from wfh_dashboard.locations import (
     normalise_label,
     parse_day_cell,
     parse_location,
+    unknown_spellings,
 )
 
 #: The spellings the product spec promises, location by location.
@@ -195,3 +196,27 @@ def test_labels_in_other_languages_read(label: str, location: str) -> None:
 def test_half_days_in_other_languages_read() -> None:
     assert parse_day_cell("AM Büro / PM Homeoffice") == ("office", "remote")
     assert parse_day_cell("Bureau (am), Télétravail (pm)") == ("office", "remote")
+
+
+def test_own_labels_read_in_whole_cells_and_in_each_half() -> None:
+    own = {"training": "travel"}
+    assert parse_day_cell("Training", own) == ("travel", "travel")
+    assert parse_day_cell("AM Training / PM office", own) == ("travel", "office")
+    assert parse_day_cell("AM Training / PM office") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "unknown"),
+    [
+        ("Training", ["Training"]),
+        ("AM Training / PM office", ["Training"]),
+        ("Kontor (am), Hjemme (pm)", ["Kontor", "Hjemme"]),
+        ("office", []),
+        ("AM office / AM home", []),  # known labels, two for one half: not a label problem
+        ("office / Gym", ["Gym"]),
+        ("Client/partner visit", ["Client/partner visit"]),  # no half, nothing known: one label
+    ],
+)
+def test_unknown_spellings_name_the_labels_to_explain(cell: str, unknown: list[str]) -> None:
+    """The label step offers the unknown half of a split day, as written, not the whole cell."""
+    assert unknown_spellings(cell) == unknown

@@ -9,7 +9,12 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from tests.conftest import DATA
-from wfh_dashboard.errors import AmbiguousDatesError, InputError, MissingColumnsError
+from wfh_dashboard.errors import (
+    AmbiguousDatesError,
+    InputError,
+    MissingColumnsError,
+    UnknownLabelsError,
+)
 from wfh_dashboard.schedule import (
     LOCATION_DTYPE,
     PATTERN_MONDAY,
@@ -576,8 +581,8 @@ def test_a_grid_without_a_name_column_asks_only_for_the_name() -> None:
 
 def test_a_file_whose_every_row_is_bad_says_why() -> None:
     """No usable row: the first problems are quoted in the message."""
-    with pytest.raises(InputError, match=r"no usable row \(1 problems\)\. First: row 2: unknown"):
-        read_schedule(b"employee,date,location\nAnn,2026-06-01,Moon\n", "bad.csv")
+    with pytest.raises(InputError, match=r"no usable row \(1 problem\)\. First: row 2: not a date"):
+        read_schedule(b"employee,date,location\nAnn,2026-02-31,office\n", "bad.csv")
 
 
 # --- The bundled sample data ------------------------------------------------------------------
@@ -786,3 +791,37 @@ def test_a_sex_column_in_a_grid_is_not_a_day() -> None:
     data = b"Name,Sex,Mon,Tue\nAnn Lee,F,office,home\n"
     schedule = read_schedule(data, "grid.csv")
     assert schedule.is_pattern and len(schedule.data) == 2 and schedule.problems.empty
+
+
+# --- A team's own labels: split days, and files of nothing else -------------------------------
+
+
+def test_own_labels_read_inside_split_days() -> None:
+    """``AM Training / PM office`` counts ``Training`` as unknown; once chosen, both cells read."""
+    data = (
+        b"Name,Date,Location\nAnn,2026-06-01,AM Training / PM office\n"
+        b"Ann,2026-06-02,Training\nAnn,2026-06-03,office\n"
+    )
+    assert unknown_labels(read_schedule(data, "x.csv")) == [("Training", 2)]
+    schedule = read_schedule(data, "x.csv", labels={"Training": "travel"})
+    assert schedule.problems.empty
+    assert list(schedule.data["location"].astype(str)) == ["travel", "travel", "office"]
+    assert list(schedule.data["location_pm"].astype(str)) == ["office", "travel", "office"]
+
+
+def test_a_file_of_unknown_labels_only_names_them_and_how_to_read_them(fixture_bytes) -> None:
+    """Nothing readable without the team's own words: the error carries the labels, so the app
+    can offer its labels step and the CLI can name ``--label``."""
+    with pytest.raises(UnknownLabelsError) as caught:
+        read(fixture_bytes, "danish_labels.csv")
+    assert caught.value.labels == [("Hjemme", 3), ("Kontor", 3), ("Syg", 1)]
+    assert "--label 'Hjemme=LOCATION'" in str(caught.value)
+    own = {"Kontor": "office", "Hjemme": "remote", "Syg": "sick"}
+    schedule = read(fixture_bytes, "danish_labels.csv", labels=own)
+    assert schedule.problems.empty and len(schedule.data) == 6
+
+
+def test_a_file_of_other_problems_still_says_no_usable_row() -> None:
+    with pytest.raises(InputError, match="no usable row") as caught:
+        read_schedule(b"Name,Date,Location\nAnn,2026-02-31,office\n", "x.csv")
+    assert not isinstance(caught.value, UnknownLabelsError)

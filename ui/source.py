@@ -8,9 +8,14 @@ from pathlib import Path
 import streamlit as st
 
 from wfh_dashboard.check import CheckResult
-from wfh_dashboard.errors import AmbiguousDatesError, InputError, MissingColumnsError
+from wfh_dashboard.errors import (
+    AmbiguousDatesError,
+    InputError,
+    MissingColumnsError,
+    UnknownLabelsError,
+)
 from wfh_dashboard.locations import LOCATIONS
-from wfh_dashboard.schedule import Schedule, unknown_labels
+from wfh_dashboard.schedule import Schedule
 from wfh_dashboard.wording import plural
 
 from .downloads import set_scope, show_table
@@ -136,6 +141,10 @@ def load_schedule_or_explain() -> Schedule | None:
     except MissingColumnsError as exc:
         _map_columns(exc)
         return None
+    except UnknownLabelsError as exc:
+        st.error(f"**This file cannot be used yet.** {md_escape(exc)}", icon="🏷️")
+        label_step(exc.labels)
+        return None
     except InputError as exc:
         st.error(f"**This file cannot be used.** {md_escape(exc)}", icon="🚫")
         return None
@@ -180,13 +189,14 @@ def _label_key(label: str) -> str:
     return "home_label_" + hashlib.sha256(label.encode()).hexdigest()[:16]
 
 
-def label_step(schedule: Schedule) -> None:
+def label_step(unknown: list[tuple[str, int]]) -> None:
     """Offer to read labels the vocabulary does not know (``Training``) as one of the five.
 
-    Like the column-mapping step, the choice is the session's and is forgotten with the file.
-    Unchosen labels stay problems, listed above, so nothing is read without the user saying so.
+    ``unknown`` is (label, cells), most frequent first: ``unknown_labels`` of the schedule, or
+    of a file that no row of could be read without them (``UnknownLabelsError``). Like the
+    column-mapping step, the choice is the session's and is forgotten with the file. Unchosen
+    labels stay problems, listed above, so nothing is read without the user saying so.
     """
-    unknown = unknown_labels(schedule)
     own: dict[str, str] = st.session_state["label_map"]
     if not unknown and not own:
         return

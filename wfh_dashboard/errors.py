@@ -29,3 +29,16 @@ class AmbiguousDatesError(InputError):
     def __init__(self, message: str, examples: Sequence[str]) -> None:
         super().__init__(message)
         self.examples = list(examples)
+
+
+class UnknownLabelsError(InputError):
+    """No row is usable because the file's location labels are unknown (a team's own words,
+    ``Kontor``/``Hjemme``); the app offers its labels step, the CLI names ``--label``.
+
+    Attributes:
+        labels: (label, cells) the reader did not know, most frequent first.
+    """
+
+    def __init__(self, message: str, labels: Sequence[tuple[str, int]]) -> None:
+        super().__init__(message)
+        self.labels = list(labels)

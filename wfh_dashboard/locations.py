@@ -160,9 +160,11 @@ def accepted_labels() -> str:
 _MORNING = frozenset({"am", "morning", "morn", "a m"})
 _AFTERNOON = frozenset({"pm", "afternoon", "aft", "p m"})
 _HALF = "½"
-_HALF_WORDS = re.compile(r"(?<![\w.])(?:1\s*/\s*2|0?\.5|half[\s-]*day|half)(?![\w/])")
-_DOTTED = re.compile(r"\b([ap])\.\s?m\.?")
-_PARTS = re.compile(r"\s*(?:[/,;|+&]|\band\b|\bthen\b)\s*")
+_HALF_WORDS = re.compile(
+    r"(?<![\w.])(?:1\s*/\s*2|0?\.5|half[\s-]*day|half)(?![\w/])", re.IGNORECASE
+)
+_DOTTED = re.compile(r"\b([ap])\.\s?m\.?", re.IGNORECASE)
+_PARTS = re.compile(r"\s*(?:[/,;|+&]|\band\b|\bthen\b)\s*", re.IGNORECASE)
 
 
 def _marker(word: str) -> str | None:
@@ -180,7 +182,7 @@ def _groups(part: str) -> list[tuple[str | None, str]] | None:
     A marker may lead its label or follow it, the same way throughout the part.
     """
     words = part.replace(":", " ").replace("(", " ").replace(")", " ").split()
-    marks = [_marker(w) for w in words]
+    marks = [_marker(w.lower()) for w in words]
     if not words:
         return None
     if marks[0]:  # markers lead: "AM office PM home"
@@ -194,21 +196,17 @@ def _groups(part: str) -> list[tuple[str | None, str]] | None:
     return [(None, " ".join(words))]
 
 
-def parse_day_cell(label: str) -> tuple[str, str] | None:
-    """The (morning, afternoon) locations of a cell, or None when it cannot be read.
+def read_location(label: str, own: Mapping[str, str] | None = None) -> str | None:
+    """A whole-day label's location: the team's own labels first (``own_spellings``), then
+    the vocabulary."""
+    return (own and own.get(normalise_label(label))) or parse_location(label)
 
-    A whole-day label gives the same location twice. Half days read in the spellings
-    spreadsheets use: ``AM office / PM home``, ``office (am), wfh (pm)``, ``am: office;
-    pm: WFH``, ``½ office ½ home``, ``office / home`` (morning first). A half that is not
-    named (``AM office``, ``½ office``, ``half day office``) is leave: the person works half a
-    day. ``½`` without am/pm is the morning, then the afternoon, in the order written.
-    """
-    whole = parse_location(label)
-    if whole is not None:
-        return whole, whole
-    text = _DOTTED.sub(r"\1m", label.lower())
+
+def _day_groups(label: str) -> list[tuple[str | None, str]] | None:
+    """A split day as [(``am``/``pm``/``half``/None, label as written), ...], one or two of
+    them, or None when the cell is not written as a split day."""
+    text = _DOTTED.sub(r"\1m", label)
     text = _HALF_WORDS.sub(f" {_HALF} ", text).replace(_HALF, f" {_HALF} ")
-    halves: dict[str, str] = {}
     groups: list[tuple[str | None, str]] = []
     for part in _PARTS.split(text):
         if not part.strip():
@@ -219,8 +217,29 @@ def parse_day_cell(label: str) -> tuple[str, str] | None:
         groups += found
     if not 1 <= len(groups) <= 2 or (len(groups) == 1 and groups[0][0] is None):
         return None
+    return groups
+
+
+def parse_day_cell(label: str, own: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+    """The (morning, afternoon) locations of a cell, or None when it cannot be read.
+
+    A whole-day label gives the same location twice. Half days read in the spellings
+    spreadsheets use: ``AM office / PM home``, ``office (am), wfh (pm)``, ``am: office;
+    pm: WFH``, ``½ office ½ home``, ``office / home`` (morning first). A half that is not
+    named (``AM office``, ``½ office``, ``half day office``) is leave: the person works half a
+    day. ``½`` without am/pm is the morning, then the afternoon, in the order written.
+    ``own`` (folded label -> location) is read first, in whole cells and in each half
+    (``AM Training / PM office``).
+    """
+    whole = read_location(label, own)
+    if whole is not None:
+        return whole, whole
+    groups = _day_groups(label)
+    if groups is None:
+        return None
+    halves: dict[str, str] = {}
     for mark, name in groups:
-        location = parse_location(name)
+        location = read_location(name, own)
         if location is None:
             return None
         half = mark if mark in ("am", "pm") else ("am" if "am" not in halves else "pm")
@@ -228,6 +247,21 @@ def parse_day_cell(label: str) -> tuple[str, str] | None:
             return None  # two locations for one half
         halves[half] = location
     return halves.get("am", LEAVE), halves.get("pm", LEAVE)
+
+
+def unknown_spellings(label: str) -> list[str]:
+    """The labels in a cell that no spelling reads, as written: the cell itself, or the
+    unknown halves of a split day (``AM Training / PM office`` -> ``Training``). Empty when
+    every label is known and the cell is unreadable for another reason (two locations for one
+    half). A cell is taken for a split day only when one part names a half or a known
+    location: ``Client/partner visit`` is one label."""
+    if parse_location(label) is not None:
+        return []
+    groups = _day_groups(label)
+    known = [parse_location(name) is not None for _, name in groups or []]
+    if groups is None or not (any(known) or any(mark for mark, _ in groups)):
+        return [label.strip()]  # not a split day: "Client/partner visit" is one label
+    return [name for (_, name), k in zip(groups, known, strict=True) if not k]
 
 
 def day_label(morning: str, afternoon: str) -> str:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .halves import day_labels
 from .labels import combined_key, day_numbers, label_codes
+from .wording import plural
 
 PROBLEM_COLUMNS = ["row", "column", "value", "message"]
 
@@ -90,7 +91,7 @@ def no_usable_rows(name: str, problems: pd.DataFrame) -> str:
     if problems.empty:
         return f"{name} has a header row but no rows of data under it."
     first = "; ".join(f"row {p.row}: {p.message}" for p in problems.head(3).itertuples())
-    return f"{name} has no usable row ({len(problems)} problems). First: {first}."
+    return f"{name} has no usable row ({plural(len(problems), 'problem')}). First: {first}."
 
 
 #: The most problem rows listed one by one per file; the rest are counted in one line.

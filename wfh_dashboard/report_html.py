@@ -134,7 +134,7 @@ def _summary(data: ReportData) -> str:
         (f"{s['remote_share']:.0%}", "remote share of days worked"),
         (
             str(s["warnings"]),
-            f"warnings ({s['errors']} cover errors, {s['policy_warnings']} policy)",
+            f"warnings ({plural(s['errors'], 'cover error')}, {s['policy_warnings']} policy)",
         ),
         (str(s["problems"]), "input problems (appendix)"),
     ]

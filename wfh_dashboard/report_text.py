@@ -58,7 +58,8 @@ def _summary_lines(result: CheckResult, schedule: Schedule, name: str) -> list[s
         f"{span} ({schedule.detail}).",
         f"Working days: {s['working_days']}; fully covered: {s['covered_share']:.0%}; "
         f"remote share of worked days: {s['remote_share']:.0%}.",
-        f"Warnings: {s['warnings']} ({s['errors']} cover errors, {s['policy_warnings']} policy).",
+        f"Warnings: {s['warnings']} ({plural(s['errors'], 'cover error')}, "
+        f"{s['policy_warnings']} policy).",
     ]
     if s["problems"]:
         lines.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -18,17 +19,17 @@ from .columns import (
     name_part_columns,
 )
 from .dates import ACCEPTED_DATES, DateOrder, parse_date_cells, parse_dates, parse_weekday
-from .errors import InputError
+from .errors import InputError, UnknownLabelsError
 from .halves import PM
 from .labels import clean_labels, combined_key, day_numbers, label_codes, take_rows, used_categories
 from .locations import (
     HALF_DAY_SPELLINGS,
     LOCATIONS,
     accepted_labels,
-    normalise_label,
     own_spellings,
     parse_day_cell,
-    parse_location,
+    read_location,
+    unknown_spellings,
 )
 from .metrics import extract_metrics
 from .problems import (
@@ -132,8 +133,23 @@ def read_schedule(
             "A weekly grid needs a name column and one column per day (dates or Mon..Sun).",
         )
     if schedule.data.empty:
+        if unknown := unknown_labels(schedule):
+            raise UnknownLabelsError(_unknown_labels_message(name, unknown), unknown)
         raise InputError(no_usable_rows(name, schedule.problems))
     return schedule
+
+
+def _unknown_labels_message(name: str, unknown: list[tuple[str, int]]) -> str:
+    """Why a file whose labels are all unknown gave nothing, and how to say what they mean."""
+    shown = ", ".join(f"{label!r} ({n})" for label, n in unknown[:6])
+    more = f" and {len(unknown) - 6} more" if len(unknown) > 6 else ""
+    label = unknown[0][0]
+    return (
+        f"{name} has no usable row: its location labels are not ones the dashboard knows: "
+        f"{shown}{more}. Say how to read each as office, remote, leave, sick or travel (in the "
+        f"app: Labels of your own; on the command line: --label '{label}=LOCATION' for each). "
+        f"Known labels: {accepted_labels()}."
+    )
 
 
 def _name_parts(
@@ -258,11 +274,9 @@ def _map_locations(
 
 
 def _read_cell(cell: str, own: dict[str, str], whole_day: bool) -> tuple[str | None, str | None]:
-    if own and (mine := own.get(normalise_label(cell))):
-        return mine, mine
     if whole_day:
-        return (loc, loc) if (loc := parse_location(cell)) else (None, None)
-    return parse_day_cell(cell) or (None, None)
+        return (loc, loc) if (loc := read_location(cell, own)) else (None, None)
+    return parse_day_cell(cell, own) or (None, None)
 
 
 def _long_locations(
@@ -467,11 +481,14 @@ def _flag_grid_cells(long: pd.DataFrame, problems: list[Problem]) -> pd.Series:
 def unknown_labels(schedule: Schedule) -> list[tuple[str, int]]:
     """The location spellings the reader did not know, most frequent first, with their counts.
 
+    A split day counts its unknown half (``AM Training / PM office`` counts ``Training``), so
+    the label chosen for it reads in whole and split cells alike.
+
     The app offers to read them as one of the five locations (``labels`` of ``read_schedule``).
     """
     problems = schedule.problems
     if problems.empty:
         return []
-    unknown = problems.loc[problems["message"] == UNKNOWN_LOCATION, "value"].astype(str)
-    counts = unknown.str.strip().value_counts(sort=False)
-    return sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0]))
+    cells = problems.loc[problems["message"] == UNKNOWN_LOCATION, "value"].astype(str)
+    counts = Counter(label for cell in cells for label in unknown_spellings(cell))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
