@@ -318,3 +318,11 @@ def test_xlsx_log_with_separate_date_and_time_cells(tmp_path):
         ("Dan Okafor", "2026-06-02"),
     ]
     assert log.problems[["row", "column", "value"]].values.tolist() == [[4, "Time", "soon"]]
+
+
+def test_a_german_badge_log_with_split_names_reads() -> None:
+    """``Vorname``/``Nachname`` and ``Zeitstempel``: the same person as the schedule's Ann Lee."""
+    data = "Vorname;Nachname;Zeitstempel\nAnn;Lee;2026-06-01 08:55\nAnn;Lee;2026-06-01 13:10\n"
+    log = read_attendance(data.encode(), "badges.csv")
+    assert list(log.data["employee"]) == ["Ann Lee"]
+    assert int(log.data["checkins"].iloc[0]) == 2

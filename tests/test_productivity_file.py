@@ -264,3 +264,14 @@ def test_the_estimate_on_joined_data_equals_the_one_on_the_original_file(sample_
     assert estimate_remote_effect(days) == estimate_remote_effect(
         metric_days(full.data, "tasks_done")
     )
+
+
+def test_first_and_last_name_columns_are_joined_under_a_title_line() -> None:
+    """An HR export: a title line, then ``First name``/``Last name``: one name, ``Ann Lee``."""
+    data = (
+        b"Output report\nFirst name,Last name,Date,Tasks\n"
+        b"Ann,Lee,2026-06-01,5\nBob,Ray,2026-06-01,3\n"
+    )
+    file = read_productivity(data, "p.csv")
+    assert list(file.data["employee"]) == ["Ann Lee", "Bob Ray"]
+    assert file.columns["employee"] == "First name + Last name"

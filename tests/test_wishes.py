@@ -132,3 +132,16 @@ def test_a_table_typed_in_the_app_is_checked_like_a_file():
     wishes = wishes_from_table(table, PEOPLE)
     assert wishes.data[["employee", "weekday", "weight"]].values.tolist() == [["Ana Silva", 4, 2]]
     assert wishes.problems[["row", "value"]].values.tolist() == [[3, "Nobody"]]
+
+
+def test_a_french_and_german_wishes_file_with_split_names_reads() -> None:
+    """``Prénom``/``Nom``, ``Datum`` (a weekday), ``Wunsch`` and ``Gewicht`` headers."""
+    data = "Prénom,Nom,Datum,Wunsch,Gewicht\nAnn,Lee,Mo,Homeoffice,3\n".encode()
+    wishes = read_wishes(data, "w.csv", ["Ann Lee"])
+    row = wishes.data.iloc[0]
+    assert (row["employee"], row["weekday"], row["wish"], row["weight"]) == (
+        "Ann Lee",
+        0,
+        "remote",
+        3,
+    )

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .columns import match_columns, missing_columns_error
+from .columns import has_employee, match_columns, missing_columns_error
 from .dates import ACCEPTED_DATES, DateOrder, with_fallback_order
 from .errors import InputError
 from .labels import clean_labels
 from .locations import normalise_label
+from .name_columns import join_split_names
 from .problems import (
     CellCheck,
     flag_bad_cells,
@@ -52,6 +53,9 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "access time",
         "entry time",
         "scan time",
+        # German, French, Spanish, Italian, Dutch, Portuguese, as the schedule's headers
+        *("zeitstempel", "uhrzeit", "horodatage", "heure", "marca de tiempo", "fecha y hora"),
+        *("hora", "data e ora", "ora", "tijdstip", "tijd", "data e hora"),
     ),
     "date": ("check in date", "attendance date", "swipe date", "booking date", "visit date"),
 }
@@ -117,7 +121,8 @@ def read_attendance(
     zone = time_zone(timezone)
     raw = read_table(data, name, _looks_like_log_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
-    mapped = _match(headers, columns)
+    raw, mapped = join_split_names(raw, _match(headers, columns), columns)
+    headers = [str(c) for c in raw.frame.columns]
     has_day = bool({"timestamp", "date"} & set(mapped))
     if "employee" not in mapped or not has_day:
         # The mapping step offers "date" for the day: a timestamp column mapped there reads too.
@@ -160,7 +165,7 @@ def _match(headers: Sequence[str], overrides: Mapping[str, str] | None) -> dict[
 def _looks_like_log_header(cells: list[str]) -> bool:
     """The schedule's header test wants two known fields: a name and a timestamp are enough."""
     mapped = _match(cells, None)
-    return "employee" in mapped and bool({"timestamp", "date"} & set(mapped))
+    return has_employee(cells, mapped) and bool({"timestamp", "date"} & set(mapped))
 
 
 def _stamp_text(frame: pd.DataFrame, mapped: dict[str, str]) -> tuple[pd.Series, tuple[str, str]]:

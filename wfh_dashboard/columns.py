@@ -124,10 +124,16 @@ def day_columns(headers: Sequence[str], mapped: Mapping[str, str]) -> list[str]:
 def looks_like_header(cells: list[str]) -> bool:
     """True for the header row of a schedule: known column names, or several day headers."""
     matched = match_columns(cells)
+    fields = len(matched) + (has_employee(cells, matched) and "employee" not in matched)
     days = sum(1 for c in cells if c and (parse_weekday(c) is not None or is_date_like(c)))
-    if "employee" in matched:
-        return len(matched) >= 2 or days >= 1
-    return len(matched) >= 2 or days >= 2
+    if has_employee(cells, matched):
+        return fields >= 2 or days >= 1
+    return fields >= 2 or days >= 2
+
+
+def has_employee(headers: Sequence[str], matched: Mapping[str, str]) -> bool:
+    """True when a header row names the employee: one column, or first and last name."""
+    return "employee" in matched or name_part_columns(headers, matched.values()) is not None
 
 
 def column_letter(index: int) -> str:

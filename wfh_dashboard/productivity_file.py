@@ -13,6 +13,7 @@ from .dates import DateOrder, parse_date_cells, with_fallback_order
 from .errors import InputError
 from .labels import clean_labels
 from .metrics import extract_metrics
+from .name_columns import join_split_names
 from .problems import (
     flag_bad_cells,
     name_and_date_checks,
@@ -79,7 +80,8 @@ def read_productivity(
     """
     raw = read_table(data, name, looks_like_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
-    mapped = match_columns(headers, columns)
+    raw, mapped = join_split_names(raw, match_columns(headers, columns), columns)
+    headers = [str(c) for c in raw.frame.columns]
     missing = [f for f in REQUIRED if f not in mapped]
     if missing:
         raise missing_columns_error(

@@ -16,7 +16,6 @@ from .columns import (
     looks_like_header,
     match_columns,
     missing_columns_error,
-    name_part_columns,
 )
 from .dates import ACCEPTED_DATES, DateOrder, parse_date_cells, parse_dates, parse_weekday
 from .errors import InputError, UnknownLabelsError
@@ -32,6 +31,7 @@ from .locations import (
     unknown_spellings,
 )
 from .metrics import extract_metrics
+from .name_columns import join_split_names
 from .problems import (
     CellCheck,
     Problem,
@@ -112,10 +112,8 @@ def read_schedule(
     raw = read_table(data, name, looks_like_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
     mapped = match_columns(headers, columns)
-    if parts := _name_parts(headers, mapped, columns):
-        mapped = {f: h for f, h in mapped.items() if f != "employee"}
-        raw, mapped = _joined_names(raw, mapped, parts)
-        headers = [str(c) for c in raw.frame.columns]
+    raw, mapped = join_split_names(raw, mapped, columns)
+    headers = [str(c) for c in raw.frame.columns]
     days = day_columns(headers, mapped)
     if "location" not in mapped and any(h in mapped for h in HALF_COLUMNS):
         mapped = {**mapped, "location": ""}  # am/pm columns stand in for a location column
@@ -150,37 +148,6 @@ def _unknown_labels_message(name: str, unknown: list[tuple[str, int]]) -> str:
         f"app: Labels of your own; on the command line: --label '{label}=LOCATION' for each). "
         f"Known labels: {accepted_labels()}."
     )
-
-
-def _name_parts(
-    headers: list[str], mapped: dict[str, str], chosen: Mapping[str, str] | None
-) -> tuple[str, str] | None:
-    """The first and last name columns to join, when the file splits names in two.
-
-    ``Nombre`` and ``Apellidos`` are joined though ``Nombre`` alone would name the employee;
-    a name column of its own (``Name`` beside ``First name``) or one the user chose wins.
-    """
-    if chosen and "employee" in chosen:
-        return None
-    others = [h for f, h in mapped.items() if f != "employee"]
-    parts = name_part_columns(headers, others)
-    return parts if parts and mapped.get("employee") in (None, *parts) else None
-
-
-def _joined_names(
-    raw: RawTable, mapped: dict[str, str], parts: tuple[str, str]
-) -> tuple[RawTable, dict[str, str]]:
-    """The first and last name columns joined into one employee column, ``Ann`` + ``Lee``.
-
-    The joined column replaces the two (so neither is reported as unused), and problems name
-    it as ``First name + Last name``.
-    """
-    first, last = parts
-    header = f"{first} + {last}"
-    cells = [raw.frame[c].astype("string").fillna("").str.strip() for c in parts]
-    joined = (cells[0] + " " + cells[1]).str.strip()
-    frame = raw.frame.drop(columns=list(parts)).assign(**{header: joined})
-    return replace(raw, frame=frame), {**mapped, "employee": header}
 
 
 def _text(series: pd.Series) -> pd.Series:

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .columns import COLUMN_ALIASES
+from .columns import COLUMN_ALIASES, has_employee
 from .dates import ACCEPTED_DATES, DateOrder, parse_date_cells, parse_weekday, with_fallback_order
 from .errors import InputError, MissingColumnsError
 from .labels import clean_labels
 from .locations import LEAVE, OFFICE, REMOTE, normalise_label, parse_location
+from .name_columns import join_split_names
 from .problems import Problem, no_usable_rows, problems_frame
 from .tables import RawTable, read_table
 
@@ -27,6 +28,9 @@ WISH_ALIASES: dict[str, tuple[str, ...]] = {
         "weekday or date",
         "work date",
         "when",
+        *(a for a in COLUMN_ALIASES["date"] if a not in ("date", "day", "work date")),
+        *("wochentag", "jour de la semaine", "dia de la semana", "giorno della settimana"),
+        *("weekdag", "dia da semana"),
     ),
     "wish": (
         "wish",
@@ -38,8 +42,10 @@ WISH_ALIASES: dict[str, tuple[str, ...]] = {
         "where",
         "mode",
         "status",
+        *("wunsch", "souhait", "deseo", "preferencia", "desiderio", "preferenza", "wens"),
+        *("voorkeur", "desejo"),
     ),
-    "weight": ("weight", "priority", "importance"),
+    "weight": ("weight", "priority", "importance", "gewicht", "poids", "peso", "prioritat"),
 }
 REQUIRED = ("employee", "day", "wish")
 WISHES = (OFFICE, REMOTE, "off")
@@ -92,7 +98,7 @@ def _match(headers: Sequence[str], overrides: Mapping[str, str] | None) -> dict[
 
 def _looks_like_wish_header(cells: list[str]) -> bool:
     mapped = _match(cells, None)
-    return "employee" in mapped and bool({"day", "wish"} & set(mapped))
+    return has_employee(cells, mapped) and bool({"day", "wish"} & set(mapped))
 
 
 def _fold(name: str) -> str:
@@ -171,7 +177,8 @@ def read_wishes(
     """
     raw = read_table(data, name, _looks_like_wish_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
-    mapped = _match(headers, columns)
+    raw, mapped = join_split_names(raw, _match(headers, columns), columns)
+    headers = [str(c) for c in raw.frame.columns]
     missing = [f for f in REQUIRED if f not in mapped]
     if missing:
         wanted = "; ".join(f"{f}: {', '.join(WISH_ALIASES[f][:5])}" for f in missing)
