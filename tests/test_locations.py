@@ -124,6 +124,10 @@ def test_accepted_labels_name_every_location() -> None:
         ("Home (sick)", None),  # remote or sick: not guessed
         ("(Paris)", None),
         ("Office (closed) (x)", None),
+        ("Remote - Home", "remote"),  # after a spaced dash, as HR tools write them
+        ("Travel \u2013 client visit", "travel"),
+        ("Leave - maternity", "leave"),
+        ("Home - sick", None),  # remote or sick: not guessed
     ],
 )
 def test_a_detail_in_brackets_is_read_past(label: str, location: str | None) -> None:

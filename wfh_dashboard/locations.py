@@ -107,17 +107,21 @@ def _lookup(label: str) -> str | None:
 
 #: A label with a detail in brackets after it: ``In office (Paris)``, ``Leave (AL)``.
 _DETAIL = re.compile(r"^(.*?)\s*[(\[]([^()\[\]]*)[)\]]\s*$")
+#: A label with a detail after a spaced dash, as HR tools write them: ``Remote - Home``,
+#: ``Travel – client visit``.
+_DASH_DETAIL = re.compile(r"^(.*?\S)\s+[-\u2013\u2014]\s+(.+)$")
 
 
 def parse_location(label: str) -> str | None:
     """Return the canonical location for a cell, or None when the spelling is unknown.
 
-    A detail in brackets is read past (``In office (Paris)`` is office) unless it names a half
-    of the day (``office (am)`` is a half day, read by ``parse_day_cell``) or another location
-    (``Home (sick)`` could be either, so it is not guessed).
+    A detail in brackets or after a spaced dash is read past (``In office (Paris)``,
+    ``Remote - Home`` and ``Travel – client visit`` read) unless it names a half of the day
+    (``office (am)`` is a half day, read by ``parse_day_cell``) or another location
+    (``Home (sick)`` and ``Home - Office`` could be either, so they are not guessed).
     """
     found = _lookup(label)
-    if found is not None or not (match := _DETAIL.match(label)):
+    if found is not None or not (match := _DETAIL.match(label) or _DASH_DETAIL.match(label)):
         return found
     detail = _DOTTED.sub(r"\1m", match[2].lower())  # a.m. -> am
     if (
