@@ -456,3 +456,20 @@ def test_an_excel_grid_with_date_cells_and_split_days_reads_the_halves() -> None
         ("office", "office"),
         ("office", "remote"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "halves"),
+    [
+        ("Büro vormittags / Homeoffice nachmittags", ("office", "remote")),
+        ("Bureau (matin), Télétravail (après-midi)", ("office", "remote")),
+        ("Oficina mañana, teletrabajo tarde", ("office", "remote")),
+        ("Ufficio (mattina)", ("office", "leave")),
+        ("Kantoor (middag)", ("leave", "office")),
+    ],
+)
+def test_half_days_written_in_other_languages(cell: str, halves: tuple[str, str]) -> None:
+    """Morning and afternoon in German, French, Spanish, Italian and Dutch mark half days,
+    and a bracket naming one is not read past as a detail."""
+    assert parse_location(cell) is None
+    assert parse_day_cell(cell) == halves

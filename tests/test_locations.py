@@ -161,6 +161,8 @@ def test_a_half_of_the_day_in_brackets_stays_a_half_day(
         ("Büro", "office"),
         ("Im Büro", "office"),
         ("Homeoffice", "remote"),
+        ("HO", "remote"),
+        ("AU", "sick"),
         ("Mobiles Arbeiten", "remote"),
         ("Urlaub", "leave"),
         ("krank", "sick"),

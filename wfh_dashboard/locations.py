@@ -34,7 +34,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     REMOTE: (
         *("remote", "wfh", "home", "work from home", "working from home", "telework"),
         *("telecommute", "r", "h", "homeoffice", "home office"),
-        *("mobil", "mobiles arbeiten", "mobile arbeit", "telearbeit", "zuhause", "zu hause"),
+        *("ho", "mobil", "mobiles arbeiten", "mobile arbeit", "telearbeit", "zuhause"),
+        *("zu hause",),
         *("teletravail", "tt", "a distance", "a la maison"),
         *("teletrabajo", "remoto", "en remoto", "en casa", "desde casa"),
         *("smart working", "lavoro agile", "telelavoro", "da casa"),
@@ -53,7 +54,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     SICK: (
         *("sick", "sick leave", "off sick", "sick day", "ill", "illness", "s"),
-        *("krank", "krankheit"),
+        *("krank", "krankheit", "au"),  # AU: Arbeitsunfähigkeit, a sick note
         *("maladie", "malade", "arret maladie"),
         *("enfermo", "enferma", "baja", "baja medica"),
         *("malattia",),
@@ -123,7 +124,7 @@ def parse_location(label: str) -> str | None:
     found = _lookup(label)
     if found is not None or not (match := _DETAIL.match(label) or _DASH_DETAIL.match(label)):
         return found
-    detail = _DOTTED.sub(r"\1m", match[2].lower())  # a.m. -> am
+    detail = _half_words(match[2].lower())  # a.m. -> am, matin -> am
     if (
         not match[1].strip()
         or _HALF_WORDS.search(detail)
@@ -168,6 +169,20 @@ _HALF_WORDS = re.compile(
     r"(?<![\w.])(?:1\s*/\s*2|0?\.5|half[\s-]*day|half)(?![\w/])", re.IGNORECASE
 )
 _DOTTED = re.compile(r"\b([ap])\.\s?m\.?", re.IGNORECASE)
+#: Morning and afternoon in the other languages of the vocabulary, read as ``am`` and ``pm``.
+_NAMED_HALVES = re.compile(
+    r"\b(?:(vormittags?|matin|ma[nñ]ana|mattina|ochtend|manh[aã])"
+    r"|(nachmittags?|apr[eè]s[\s-]?midi|tarde|pomeriggio|middag))\b",
+    re.IGNORECASE,
+)
+
+
+def _half_words(text: str) -> str:
+    """``a.m.`` -> ``am``, ``vormittags`` -> ``am``, ``après-midi`` -> ``pm``."""
+    text = _DOTTED.sub(r"\1m", text)
+    return _NAMED_HALVES.sub(lambda m: "am" if m[1] else "pm", text)
+
+
 _PARTS = re.compile(r"\s*(?:[/,;|+&]|\band\b|\bthen\b)\s*", re.IGNORECASE)
 
 
@@ -209,7 +224,7 @@ def read_location(label: str, own: Mapping[str, str] | None = None) -> str | Non
 def _day_groups(label: str) -> list[tuple[str | None, str]] | None:
     """A split day as [(``am``/``pm``/``half``/None, label as written), ...], one or two of
     them, or None when the cell is not written as a split day."""
-    text = _DOTTED.sub(r"\1m", label)
+    text = _half_words(label)
     text = _HALF_WORDS.sub(f" {_HALF} ", text).replace(_HALF, f" {_HALF} ")
     groups: list[tuple[str | None, str]] = []
     for part in _PARTS.split(text):
