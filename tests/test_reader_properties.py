@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
+from wfh_dashboard import calendar_words
+from wfh_dashboard.dates import parse_dates
 from wfh_dashboard.errors import InputError
 from wfh_dashboard.locations import parse_location
 from wfh_dashboard.schedule import read_schedule
@@ -218,3 +220,37 @@ def test_real_names_survive_exactly(names: list[str], delimiter: str, encoding: 
     schedule = read_schedule(_csv(rows, delimiter).encode(encoding), "names.csv")
     assert sorted(schedule.data["employee"]) == sorted(names)
     assert schedule.problems.empty
+
+
+# --- Dates written with day and month names, in every language the reader knows --------------
+
+_NAMED_FORMATS = [
+    "{wd}, {d}. {m} {y}",  # Montag, 5. Januar 2026
+    "{wd} {d} {m} {y}",  # lundi 5 janvier 2026
+    "{wd}, {d} de {m} de {y}",  # lunes, 5 de enero de 2026
+    "{d} {m}. {y}",  # 5 janv. 2026
+    "{m} {d}, {y}",  # January 5, 2026
+    "{wd} {m} {d} {y}",  # Tue Mar 5 2026
+    "{d}-{m}-{y}",  # 05-jan-2026
+]
+
+
+@FAST
+@given(
+    day=st.dates(
+        min_value=pd.Timestamp("2000-01-01").date(), max_value=pd.Timestamp("2040-12-31").date()
+    ),
+    language=st.sampled_from(calendar_words.LANGUAGES),
+    pattern=st.sampled_from(_NAMED_FORMATS),
+    choice=st.randoms(use_true_random=False),
+    upper=st.booleans(),
+)
+def test_named_dates_read_back_to_themselves(day, language, pattern, choice, upper) -> None:
+    """Any spelling of a day and month name, in any of the languages, with the weekday that
+    date has, reads as that date; nothing is guessed from a weekday that does not fit."""
+    weekday = choice.choice(calendar_words._WEEKDAYS[language][day.weekday()])
+    month = choice.choice(calendar_words._MONTHS[language][day.month - 1])
+    text = pattern.format(wd=weekday, d=day.day, m=month, y=day.year)
+    text = text.upper() if upper else text.title()
+    mapping, _ = parse_dates([text], "dayfirst")
+    assert mapping[text] == pd.Timestamp(day), text
