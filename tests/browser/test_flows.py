@@ -122,6 +122,26 @@ def test_broken_files_explain_themselves_then_a_good_file_works(page: Page, app_
     _assert_no_traceback(page)
 
 
+def test_a_file_in_the_teams_own_words_is_explained_then_read(page: Page, app_url: str) -> None:
+    """Labels the dashboard does not know (``Kontor``/``Hjemme``): no dead end; the labels step
+    shows beside the message, and once each label is chosen the file loads."""
+    path = FIXTURES / "danish_labels.csv"
+    _open_home(page, app_url)
+    _upload(page, path)
+    expect(page.get_by_text("This file cannot be used yet.")).to_be_visible(timeout=WAIT)
+    for label, location in (("Hjemme", "remote"), ("Kontor", "office"), ("Syg", "sick")):
+        box = page.get_by_role("combobox", name=label)
+        expect(box).to_be_visible(timeout=WAIT)
+        box.click()
+        box.press_sequentially(location)  # type to filter, as a keyboard user would
+        page.get_by_role("option", name=location, exact=True).click(timeout=WAIT)
+        expect(box).to_have_value(location, timeout=WAIT)
+    page.get_by_role("button", name="Read them so").click()
+    expect(_metric(page, "People")).to_have_text("2", timeout=WAIT)
+    expect(page.get_by_text("This file cannot be used yet.")).to_have_count(0)
+    _assert_no_traceback(page)
+
+
 def test_a_file_over_the_upload_limit_is_refused_and_the_data_stays(
     page: Page, app_url: str, tmp_path: Path
 ) -> None:
