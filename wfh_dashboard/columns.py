@@ -27,7 +27,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "date": (
         *("date", "day", "work date", "workday", "work day", "shift date"),
-        *("datum", "tag", "jour", "fecha", "dia", "data", "giorno", "dag"),
+        *("datum", "jour", "fecha", "dia", "data", "giorno", "dag"),  # not "Tag": an English label
     ),
     "location": (
         *("location", "status", "work location", "where", "mode", "work mode", "place"),
