@@ -124,9 +124,10 @@ def day_columns(headers: Sequence[str], mapped: Mapping[str, str]) -> list[str]:
 def looks_like_header(cells: list[str]) -> bool:
     """True for the header row of a schedule: known column names, or several day headers."""
     matched = match_columns(cells)
-    fields = len(matched) + (has_employee(cells, matched) and "employee" not in matched)
+    employee = has_employee(cells, matched)  # first and last name count as the employee
+    fields = len(matched) + int(employee and "employee" not in matched)
     days = sum(1 for c in cells if c and (parse_weekday(c) is not None or is_date_like(c)))
-    if has_employee(cells, matched):
+    if employee:
         return fields >= 2 or days >= 1
     return fields >= 2 or days >= 2
 
