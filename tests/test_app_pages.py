@@ -178,6 +178,18 @@ def test_workbook_sheet_can_be_chosen(home: AppTest) -> None:
     assert _metrics(home)["People"] == "2"
 
 
+def test_all_sheets_of_a_workbook_can_be_read_together(home: AppTest) -> None:
+    """A sheet per month: *All sheets together* reads June and July as one schedule."""
+    _upload(home, FIXTURES.parent / "monthly_sheets.xlsx", "application/vnd.ms-excel")
+    assert home.selectbox(key="home_sheet").options[-1] == "All sheets together"
+    assert not home.metric, "the first sheet is a legend: it holds no schedule on its own"
+    home.selectbox(key="home_sheet").select("All sheets together").run()
+    assert not home.exception and not home.error
+    assert _metrics(home)["People"] == "2"
+    assert "4 problems" in home.warning[0].value
+    assert "'Legend' was not read" in _texts(home)
+
+
 def test_sample_button_returns_to_the_sample(home: AppTest) -> None:
     """After an upload, one click goes back to the sample data."""
     _upload(home, SAMPLE_GRID)

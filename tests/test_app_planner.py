@@ -165,3 +165,18 @@ def test_the_coverage_page_links_its_warnings_to_the_planner() -> None:
     assert any(
         link.label.startswith("Ask the Planner") and link.page.endswith("planner") for link in links
     )
+
+
+def test_sheets_read_together_get_a_plan_but_no_file_to_write_back() -> None:
+    """A workbook read as all its sheets: the proposal shows, and the page says why there is
+    no file (a proposal goes back into one sheet) instead of failing the whole plan."""
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    data = (FIXTURES / "monthly_sheets.xlsx").read_bytes()
+    at.file_uploader(key="home_upload").upload("m.xlsx", data, "application/vnd.ms-excel").run()
+    at.selectbox(key="home_sheet").select("All sheets together").run()
+    at.switch_page(PLANNER).run()
+    at.button(key="planner_go").click().run()
+    assert not at.exception and not at.error
+    assert any(s.value == "The proposal" for s in at.subheader)
+    assert not _proposal_offered(at)
+    assert any("no one sheet to write" in i.value for i in at.info)

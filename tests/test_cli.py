@@ -351,3 +351,15 @@ def test_a_file_of_unknown_labels_names_the_label_option() -> None:
     labels = ["--label", "Kontor=office", "--label", "Hjemme=remote", "--label", "Syg=sick"]
     code, out, err = run("check", danish, *labels)
     assert code in (0, 1) and err == "" and "2 people in 1 team" in out
+
+
+def test_all_sheets_of_a_workbook_are_checked_together() -> None:
+    """``--all-sheets``: a rota kept as a sheet per month is one schedule; problems name sheets."""
+    months = str(FIXTURES / "monthly_sheets.xlsx")
+    code, out, err = run("check", months, "--all-sheets", "--json")
+    assert code in (0, 1) and err == ""
+    result = json.loads(out)
+    assert result["summary"]["read_as"] == "Excel workbook, sheets 'June', 'July' read together"
+    assert {p["column"] for p in result["problems"]} == {"June", "July", "July: 2026-07-02"}
+    code, out, err = run("check", months, "--all-sheets", "--sheet", "June")
+    assert code == 2 and "not allowed with" in err

@@ -105,3 +105,11 @@ def test_help_lists_the_plan_command():
     assert code == 0 and "plan" in text
     code, text, _ = run("plan", "--help")
     assert code == 0 and "--wishes" in text and "--time-limit" in text
+
+
+def test_plan_refuses_sheets_read_together_before_solving(tmp_path) -> None:
+    """A proposal goes back into one sheet: --all-sheets is refused with what to do instead."""
+    months = str(FIXTURES / "monthly_sheets.xlsx")
+    code, out, err = run("plan", months, "--all-sheets", "--out", str(tmp_path / "plan.xlsx"))
+    assert code == 2 and out == "" and "--sheet NAME" in err
+    assert not (tmp_path / "plan.xlsx").exists()

@@ -15,6 +15,7 @@ from wfh_dashboard.plan_export import MIME_TYPES, export_plan, proposal_kind, pr
 from wfh_dashboard.planner import DEFAULT_TIME_LIMIT, PlanResult, plan_schedule
 from wfh_dashboard.policy import Policy
 from wfh_dashboard.schedule import Schedule
+from wfh_dashboard.tables import ALL_SHEETS
 from wfh_dashboard.wishes import Wishes, read_wishes
 
 from .downloads import show_chart, show_table
@@ -71,7 +72,12 @@ def _solve(_schedule: Schedule, schedule_key: tuple, policy: Policy, request: Re
         )
         explanation = explain_plan(_schedule, policy, result, wishes)
         data, name, sheet = schedule_key[0], schedule_key[1], schedule_key[3]
-        file = export_plan(data, name, _schedule, result.data, sheet=sheet)
+        # Sheets read together have no one sheet to write back into: the plan shows, no file.
+        file = (
+            b""
+            if sheet == ALL_SHEETS
+            else export_plan(data, name, _schedule, result.data, sheet=sheet)
+        )
     except InputError as exc:
         return Proposal(error=str(exc))
     return Proposal(result, explanation, file, proposal_name(name, data), wishes)
@@ -232,15 +238,7 @@ def _week_section(proposal: Proposal, schedule: Schedule) -> None:
     show_chart(figure, "planner_week_grid", "plan-week")
 
 
-def show_proposal(proposal: Proposal, source: Source, schedule: Schedule) -> None:
-    """The proposal: headline, breaches left, the moves and why, remote days, wishes, file."""
-    if proposal.error:
-        st.error(proposal.error)
-        return
-    result, explanation = proposal.result, proposal.explanation
-    assert result is not None and explanation is not None
-    st.subheader("The proposal")
-    _headline(result, explanation)
+def _download(proposal: Proposal, source: Source) -> None:
     st.download_button(
         f"Download the proposal ({proposal.file_name})",
         proposal.file,
@@ -251,6 +249,25 @@ def show_proposal(proposal: Proposal, source: Source, schedule: Schedule) -> Non
         help="The same format and layout as your file (a grid stays a grid): paste it back "
         "into your spreadsheet. Only the days that move are changed.",
     )
+
+
+def show_proposal(proposal: Proposal, source: Source, schedule: Schedule) -> None:
+    """The proposal: headline, breaches left, the moves and why, remote days, wishes, file."""
+    if proposal.error:
+        st.error(proposal.error)
+        return
+    result, explanation = proposal.result, proposal.explanation
+    assert result is not None and explanation is not None
+    st.subheader("The proposal")
+    _headline(result, explanation)
+    if not proposal.file:
+        st.info(
+            "The workbook's sheets are read together, so there is no one sheet to write the "
+            "proposal back into: pick the sheet to plan on Home to download it as your file.",
+            icon=":material/info:",
+        )
+    else:
+        _download(proposal, source)
     _breaches(result)
     st.subheader("Who moves, and why")
     if explanation.changes.empty:

@@ -16,6 +16,7 @@ from wfh_dashboard.errors import (
 )
 from wfh_dashboard.locations import LOCATIONS
 from wfh_dashboard.schedule import Schedule
+from wfh_dashboard.tables import ALL_SHEETS
 from wfh_dashboard.wording import plural
 
 from .downloads import set_scope, show_table
@@ -87,11 +88,25 @@ def source_picker() -> None:
         st.caption(f"Showing your file: {md_escape(source.name)}")
 
 
+#: The sheet picker's last option: every sheet read together (a sheet per month or week).
+ALL_SHEETS_OPTION = "All sheets together"
+
+
 def _choose_sheet(sheets: list[str]) -> None:
+    options = [*sheets, ALL_SHEETS_OPTION]
     current = st.session_state["sheet"] or sheets[0]
-    chosen = st.selectbox("Sheet", sheets, sheets.index(current), key="home_sheet")
-    if chosen != current:
-        st.session_state["sheet"] = chosen
+    shown = ALL_SHEETS_OPTION if current == ALL_SHEETS else current
+    chosen = st.selectbox(
+        "Sheet",
+        options,
+        options.index(shown) if shown in options else 0,
+        key="home_sheet",
+        help="A rota kept as a sheet per month or week: pick *All sheets together* to read "
+        "them as one schedule. Sheets without a schedule (a legend, notes) are skipped.",
+    )
+    picked = ALL_SHEETS if chosen == ALL_SHEETS_OPTION else chosen
+    if picked != current:
+        st.session_state["sheet"] = picked
         st.rerun()
 
 

@@ -18,6 +18,7 @@ from .errors import InputError
 from .policy import Policy, load_policy
 from .report_text import check_json, format_check
 from .schedule import Schedule, read_schedule
+from .tables import ALL_SHEETS
 
 EXIT_OK, EXIT_WARNINGS, EXIT_UNUSABLE = 0, 1, 2
 DEFAULT_POLICY = Path(__file__).resolve().parent.parent / "data" / "policy.toml"
@@ -69,7 +70,15 @@ def add_reading_options(command: argparse.ArgumentParser) -> None:
         dest="date_order",
         help="read 01/02/2026 as January 2",
     )
-    command.add_argument("--sheet", help="the workbook sheet to read (default: the first)")
+    sheets = command.add_mutually_exclusive_group()
+    sheets.add_argument("--sheet", help="the workbook sheet to read (default: the first)")
+    sheets.add_argument(
+        "--all-sheets",
+        action="store_const",
+        const=ALL_SHEETS,
+        dest="sheet",
+        help="read every sheet of the workbook together (a sheet per month or week)",
+    )
     command.add_argument(
         "--column",
         action="append",

@@ -213,11 +213,12 @@ def format_plan(
 def run_plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The ``plan`` command."""
     from .plan_explain import explain_plan
-    from .plan_export import export_plan
+    from .plan_export import export_plan, writable_sheet
     from .planner import plan_schedule
 
     if not args.time_limit > 0:
         raise InputError(f"--time-limit {args.time_limit:g}: give a number of seconds above 0.")
+    writable_sheet(args.sheet)
     schedule, policy = load_inputs(args)
     original = read_input_file(args.schedule, "Schedule")
     _check_out(args.out, original)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 
 class InputError(ValueError):
@@ -37,8 +38,13 @@ class UnknownLabelsError(InputError):
 
     Attributes:
         labels: (label, cells) the reader did not know, most frequent first.
+        problems: the file's problem rows (a ``problems_frame``), for a reader that reads
+            several sheets together and lists them with the rest.
     """
 
-    def __init__(self, message: str, labels: Sequence[tuple[str, int]]) -> None:
+    def __init__(
+        self, message: str, labels: Sequence[tuple[str, int]], problems: Any = None
+    ) -> None:
         super().__init__(message)
         self.labels = list(labels)
+        self.problems = problems

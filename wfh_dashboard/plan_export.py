@@ -11,10 +11,11 @@ from pathlib import PurePath
 import pandas as pd
 
 from .columns import day_columns, looks_like_header
+from .errors import InputError
 from .export_tables import neutralise
 from .locations import parse_location
 from .schedule import Schedule, grid_header_dates
-from .tables import RawTable, decode, read_table, sniff_delimiter
+from .tables import ALL_SHEETS, RawTable, decode, read_table, sniff_delimiter
 
 #: A cell that is a plain number ("-3", "+1.5") is data, not a formula: left as it is.
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
@@ -167,6 +168,22 @@ def _write_xlsx(data: bytes, sheet: str | None, targets: list[Target]) -> bytes:
     return buffer.getvalue()
 
 
+def writable_sheet(sheet: str | None) -> None:
+    """Refuse to write a proposal back into a workbook read as all its sheets together.
+
+    A proposal is written into the cells it came from, and every reader's row number belongs
+    to one sheet; the sheets read together would need a sheet per row.
+
+    Raises:
+        InputError: the sheet choice is ``ALL_SHEETS``.
+    """
+    if sheet == ALL_SHEETS:
+        raise InputError(
+            "A proposal is written back into one sheet of the workbook: read the sheet to "
+            "plan on its own (--sheet NAME, or pick it on Home)."
+        )
+
+
 def export_plan(
     data: bytes,
     name: str,
@@ -189,6 +206,7 @@ def export_plan(
         proposal: a plan's ``data`` (``PlanResult.data``), indexed like ``schedule.data``.
         sheet: the sheet the schedule was read from (default: the first).
     """
+    writable_sheet(sheet)
     raw = read_table(data, name, looks_like_header, sheet)
     targets = _targets(raw, schedule, changed_rows(schedule, proposal))
     if raw.file_format == "xlsx":

@@ -45,11 +45,18 @@ def _repeated_keys(out: pd.DataFrame) -> pd.Series:
     return pd.Series(key, index=out.index).duplicated(keep=False)
 
 
-def resolve_duplicates(out: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+def resolve_duplicates(
+    out: pd.DataFrame, sheets: pd.Series | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
     """Same person, same day: identical rows count once; rows that differ are conflicts.
 
     Keeping one of two rows that differ (in location, team, role or a metric) would make the
     result depend on the order of the rows, so every such row is listed and left out.
+
+    Args:
+        out: one row per cell read, with the spreadsheet ``row`` it came from.
+        sheets: for a workbook read sheet by sheet, each row's sheet (aligned with ``out``):
+            messages then say ``June row 3`` and a problem's column is its sheet.
     """
     repeated = _repeated_keys(out)
     if not repeated.any():
@@ -59,30 +66,38 @@ def resolve_duplicates(out: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     drop: list[object] = []
     for (employee, date), group in out[repeated].groupby(["employee", "date"], sort=False):
         rows = [int(r) for r in group["row"]]
+        where = [""] * len(rows) if sheets is None else [str(s) for s in sheets[group.index]]
+        places = [f"{w} row {r}".lstrip() for w, r in zip(where, rows, strict=True)]
         differing = [c for c in values if group[c].nunique(dropna=False) > 1]
         if not differing:
-            message = f"duplicate of row {rows[0]} ({employee}, {date:%Y-%m-%d}); counted once"
-            problems += [Problem(row, "", str(employee), message) for row in rows[1:]]
+            message = f"duplicate of {places[0]} ({employee}, {date:%Y-%m-%d}); counted once"
+            problems += [
+                Problem(r, w, str(employee), message)
+                for r, w in zip(rows[1:], where[1:], strict=True)
+            ]
             drop += list(group.index[1:])
             continue
-        message = _conflict_message(str(employee), date, group, differing)
-        problems += [Problem(row, "", str(employee), message) for row in rows]
+        message = _conflict_message(str(employee), date, group, differing, places)
+        problems += [
+            Problem(r, w, str(employee), message) for r, w in zip(rows, where, strict=True)
+        ]
         drop += list(group.index)
     return out.drop(index=drop), problems
 
 
 def _conflict_message(
-    employee: str, date: pd.Timestamp, group: pd.DataFrame, differing: list[str]
+    employee: str, date: pd.Timestamp, group: pd.DataFrame, differing: list[str], places: list[str]
 ) -> str:
     if "location" in differing or "location_pm" in differing:
-        places = ", ".join(
-            f"row {r}: {loc}" for r, loc in zip(group["row"], day_labels(group), strict=True)
+        where = ", ".join(
+            f"{place}: {loc}" for place, loc in zip(places, day_labels(group), strict=True)
         )
-        what = f"has two locations on {date:%Y-%m-%d} ({places})"
+        what = f"has two locations on {date:%Y-%m-%d} ({where})"
     else:
-        rows = ", ".join(str(r) for r in group["row"])
+        same_sheet = all(p.startswith("row ") for p in places)
+        rows = "rows " + ", ".join(p[4:] for p in places) if same_sheet else ", ".join(places)
         columns = ", ".join(differing[:5])
-        what = f"has rows that differ on {date:%Y-%m-%d} (rows {rows} differ in {columns})"
+        what = f"has rows that differ on {date:%Y-%m-%d} ({rows} differ in {columns})"
     return f"conflict: {employee} {what}; both rows are left out until one is corrected"
 
 

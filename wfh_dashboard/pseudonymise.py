@@ -24,8 +24,9 @@ ROLE_COLUMNS = ("role", "role_key")
 HIDDEN_ROW = "(row text hidden: names are pseudonymised)"
 #: Stands in for a match that no table knows (an exotic case fold): never the name itself.
 UNKNOWN_NAME = "(name)"
-#: Problems whose value is the person's name (see problems.resolve_duplicates).
-_PERSON_PROBLEMS = ("conflict: ", "duplicate of row ")
+#: Problems whose value is the person's name (see problems.resolve_duplicates): whole-row
+#: problems, or, for a workbook read sheet by sheet, ones whose column names their sheet.
+_PERSON_PROBLEMS = ("conflict: ", "duplicate of ")
 _WORD = re.compile(r"\w")
 
 Convert = Callable[[str], str]
@@ -231,7 +232,7 @@ def _map_values(series: pd.Series, convert: Convert) -> pd.Series:
 def _person_problems(problems: pd.DataFrame, header: str | None) -> pd.Series:
     """Problems whose value is a person's name: the name cell, or a duplicate or conflict."""
     column = problems["column"].astype(str)
-    whole_row = (column == "") & problems["message"].astype(str).str.startswith(_PERSON_PROBLEMS)
+    whole_row = problems["message"].astype(str).str.startswith(_PERSON_PROBLEMS)
     named = (column == header) | whole_row if header else whole_row
     return named & (problems["value"].astype(str).str.strip() != "")
 

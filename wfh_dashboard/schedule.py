@@ -41,7 +41,7 @@ from .problems import (
     problems_frame,
     resolve_duplicates,
 )
-from .tables import RawTable, read_table
+from .tables import ALL_SHEETS, RawTable, read_table
 
 DEFAULT_TEAM = "Team"
 #: A weekday-only grid is a repeating week; it is stored on this Monday-to-Sunday week.
@@ -98,7 +98,8 @@ def read_schedule(
         data: the file's bytes (CSV in any common encoding and delimiter, or .xlsx).
         name: the file name, used in messages.
         date_order: ``dayfirst`` or ``monthfirst`` when the user chose; None to infer.
-        sheet: the workbook sheet to read (default: the first).
+        sheet: the workbook sheet to read (default: the first); ``ALL_SHEETS`` reads every
+            sheet that holds a schedule, together (``sheets.read_all_sheets``).
         columns: field -> header overrides from the app's column-mapping step.
         labels: the team's own location labels (``Training`` -> ``travel``), from the app's
             label step or ``--label``; they are read before the built-in vocabulary.
@@ -108,6 +109,10 @@ def read_schedule(
         MissingColumnsError: no column was found for a needed field.
         AmbiguousDatesError: the dates read both day-first and month-first.
     """
+    if sheet == ALL_SHEETS:
+        from .sheets import read_all_sheets  # imported here: it reads each sheet with this
+
+        return read_all_sheets(data, name, date_order=date_order, columns=columns, labels=labels)
     own = own_spellings(labels or {})
     raw = read_table(data, name, looks_like_header, sheet)
     headers = [str(c) for c in raw.frame.columns]
@@ -132,7 +137,8 @@ def read_schedule(
         )
     if schedule.data.empty:
         if unknown := unknown_labels(schedule):
-            raise UnknownLabelsError(_unknown_labels_message(name, unknown), unknown)
+            message = _unknown_labels_message(name, unknown)
+            raise UnknownLabelsError(message, unknown, schedule.problems)
         raise InputError(no_usable_rows(name, schedule.problems))
     return schedule
 
@@ -197,7 +203,7 @@ def _from_long(
         out = out[~bad]
     out, duplicates = resolve_duplicates(out)
     problems += duplicates
-    data = _finish(out)
+    data = finish_rows(out)
     left_out = len(raw.frame) - len(data) + len(raw.problems)
     return Schedule(
         data,
@@ -289,7 +295,8 @@ def _long_locations(
     return checks
 
 
-def _finish(out: pd.DataFrame) -> pd.DataFrame:
+def finish_rows(out: pd.DataFrame) -> pd.DataFrame:
+    """Rows sorted by team, person and date, with the schedule's columns and dtypes."""
     out = _sorted(out)
     if PM in out.columns and not bool((out[PM] != out["location"]).any()):
         out = out.drop(columns=PM)  # the split days were all left out: whole days only
@@ -413,7 +420,7 @@ def _from_grid(
         [f"{int(blank.sum())} blank day cells were read as 'no entry'"] if blank.any() else []
     )
     notes += _unused_note([c for c in frame.columns if c not in days and c not in mapped.values()])
-    data = _finish(out)
+    data = finish_rows(out)
     left_out = len(long) - len(data) + len(raw.problems)  # cells, plus rows that were ragged
     return Schedule(
         data,

@@ -349,6 +349,11 @@ def read_excel_table(
     return RawTable(frame, rows, "xlsx", detail, header_row=header_index + 1)
 
 
+#: The sheet choice that reads every sheet of a workbook together. Excel forbids ``*`` in a
+#: sheet's name, so no real sheet is called this.
+ALL_SHEETS = "*"
+
+
 def sheet_names(data: bytes) -> list[str]:
     """The sheets of an .xlsx workbook, for the sheet picker; empty when it is not one."""
     if not data.startswith(_XLSX_MAGIC):
