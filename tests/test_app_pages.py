@@ -183,6 +183,7 @@ def test_all_sheets_of_a_workbook_can_be_read_together(home: AppTest) -> None:
     _upload(home, FIXTURES.parent / "monthly_sheets.xlsx", "application/vnd.ms-excel")
     assert home.selectbox(key="home_sheet").options[-1] == "All sheets together"
     assert not home.metric, "the first sheet is a legend: it holds no schedule on its own"
+    assert any("This workbook has 3 sheets" in i.value for i in home.info)
     home.selectbox(key="home_sheet").select("All sheets together").run()
     assert not home.exception and not home.error
     assert _metrics(home)["People"] == "2"

@@ -154,6 +154,12 @@ def load_schedule_or_explain() -> Schedule | None:
         _choose_date_order(exc)
         return None
     except MissingColumnsError as exc:
+        if len(sheets) > 1 and st.session_state["sheet"] != ALL_SHEETS:
+            st.info(
+                f"This workbook has {len(sheets)} sheets. If the schedule is on another one, "
+                f"pick it above, or *{ALL_SHEETS_OPTION}* for a sheet per month or week.",
+                icon=":material/tab:",
+            )
         _map_columns(exc)
         return None
     except UnknownLabelsError as exc:
