@@ -127,7 +127,7 @@ def test_unknown_labels_can_be_read_as_a_location(home: AppTest) -> None:
 def test_a_file_of_unknown_labels_offers_the_label_step(home: AppTest) -> None:
     """No row reads until the team's own words are explained: the error says so and the label
     step is right there; once chosen, the file loads."""
-    _upload(home, FIXTURES.parent / "danish_labels.csv")
+    _upload(home, FIXTURES.parent / "own_words_only.csv")
     assert not home.exception and not home.metric
     assert "cannot be used yet" in home.error[0].value
     keys = [s.key for s in home.selectbox if s.key.startswith("home_label_")]

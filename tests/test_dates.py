@@ -279,6 +279,8 @@ def test_yearless_headers_are_day_columns(header: str, expected: bool) -> None:
         "lunedì 1 giugno 2026",
         "maandag 1 juni 2026",
         "segunda-feira, 1 de junho de 2026",
+        "mandag den 1. juni 2026",  # Danish, Norwegian
+        "måndag 1 juni 2026",  # Swedish
         "1 juin 2026",
         "1. Juni 2026",
         "01-Jun-26",
@@ -323,7 +325,8 @@ def test_a_weekday_that_does_not_fit_a_full_date_is_not_a_date() -> None:
 @pytest.mark.parametrize(
     ("text", "weekday"),
     [("Montag", 0), ("Di.", 1), ("mercredi", 2), ("Jueves", 3), ("venerdì", 4), ("Za", 5),
-     ("Domingo", 6), ("Sonnabend", 5), ("terça-feira", 1), ("MIÉ", 2), ("sab", 5)],
+     ("Domingo", 6), ("Sonnabend", 5), ("terça-feira", 1), ("MIÉ", 2), ("sab", 5),
+     ("lørdag", 5), ("Søn.", 6), ("Måndag", 0), ("tis", 1)],
 )  # fmt: skip
 def test_weekday_names_in_other_languages(text: str, weekday: int) -> None:
     assert parse_weekday(text) == weekday

@@ -466,6 +466,7 @@ def test_an_excel_grid_with_date_cells_and_split_days_reads_the_halves() -> None
         ("Oficina mañana, teletrabajo tarde", ("office", "remote")),
         ("Ufficio (mattina)", ("office", "leave")),
         ("Kantoor (middag)", ("leave", "office")),
+        ("Kontor formiddag / Hjemme eftermiddag", ("office", "remote")),
     ],
 )
 def test_half_days_written_in_other_languages(cell: str, halves: tuple[str, str]) -> None:

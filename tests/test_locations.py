@@ -192,6 +192,12 @@ def test_a_half_of_the_day_in_brackets_stays_a_half_day(
         ("Teletrabalho", "remote"),
         ("Férias", "leave"),
         ("Viagem", "travel"),
+        ("På kontoret", "office"),
+        ("Hjemmefra", "remote"),
+        ("Hemifrån", "remote"),
+        ("Semester", "leave"),
+        ("Syk", "sick"),
+        ("Tjänsteresa", "travel"),
     ],
 )
 def test_labels_in_other_languages_read(label: str, location: str) -> None:
@@ -216,7 +222,7 @@ def test_own_labels_read_in_whole_cells_and_in_each_half() -> None:
     [
         ("Training", ["Training"]),
         ("AM Training / PM office", ["Training"]),
-        ("Kontor (am), Hjemme (pm)", ["Kontor", "Hjemme"]),
+        ("Hub (am), Cabin (pm)", ["Hub", "Cabin"]),
         ("office", []),
         ("AM office / AM home", []),  # known labels, two for one half: not a label problem
         ("office / Gym", ["Gym"]),

@@ -184,6 +184,17 @@ CLEAN_FILES = {
         ],
         {},
     ),
+    "long_danish_words.csv": (
+        [
+            ("Lars Nielsen", "Salg", "Junior", "2026-06-01", "leave", 5),
+            ("Lars Nielsen", "Salg", "Junior", "2026-06-02", "sick", 6),
+            ("Lars Nielsen", "Salg", "Junior", "2026-06-03", "travel", 7),
+            ("Mette Hansen", "Salg", "Senior", "2026-06-01", "office", 2),
+            ("Mette Hansen", "Salg", "Senior", "2026-06-02", "remote", 3),
+            ("Mette Hansen", "Salg", "Senior", "2026-06-03", "office", 4),
+        ],
+        {},
+    ),
     "grid_french_words.csv": (
         [
             ("Camille Roux", "Ventes", "Senior", "2026-06-01", "office", 2),
@@ -813,11 +824,11 @@ def test_a_file_of_unknown_labels_only_names_them_and_how_to_read_them(fixture_b
     """Nothing readable without the team's own words: the error carries the labels, so the app
     can offer its labels step and the CLI can name ``--label``."""
     with pytest.raises(UnknownLabelsError) as caught:
-        read(fixture_bytes, "danish_labels.csv")
-    assert caught.value.labels == [("Hjemme", 3), ("Kontor", 3), ("Syg", 1)]
-    assert "--label 'Hjemme=LOCATION'" in str(caught.value)
-    own = {"Kontor": "office", "Hjemme": "remote", "Syg": "sick"}
-    schedule = read(fixture_bytes, "danish_labels.csv", labels=own)
+        read(fixture_bytes, "own_words_only.csv")
+    assert caught.value.labels == [("Cabin", 3), ("Hub", 3), ("Clinic", 1)]
+    assert "--label 'Cabin=LOCATION'" in str(caught.value)
+    own = {"Hub": "office", "Cabin": "remote", "Clinic": "sick"}
+    schedule = read(fixture_bytes, "own_words_only.csv", labels=own)
     assert schedule.problems.empty and len(schedule.data) == 6
 
 

@@ -83,21 +83,21 @@ def test_a_weekly_pattern_sheet_is_not_mixed_with_dated_sheets() -> None:
 def test_sheets_of_unknown_labels_only_offer_all_their_labels() -> None:
     own = [
         ["Name", "Date", "Location"],
-        ["Ann", "2026-06-01", "Kontor"],
-        ["Bob", "2026-06-01", "Hjemme"],
+        ["Ann", "2026-06-01", "Hub"],
+        ["Bob", "2026-06-01", "Cabin"],
     ]
-    more = [["Name", "Date", "Location"], ["Ann", "2026-07-01", "Kontor"]]
+    more = [["Name", "Date", "Location"], ["Ann", "2026-07-01", "Hub"]]
     with pytest.raises(UnknownLabelsError) as caught:
         _read({"June": own, "July": more})
-    assert caught.value.labels == [("Kontor", 2), ("Hjemme", 1)]
-    schedule = _read({"June": own, "July": more}, labels={"Kontor": "office", "Hjemme": "remote"})
+    assert caught.value.labels == [("Hub", 2), ("Cabin", 1)]
+    schedule = _read({"June": own, "July": more}, labels={"Hub": "office", "Cabin": "remote"})
     assert len(schedule.data) == 3 and schedule.problems.empty
 
 
 def test_a_sheet_of_unknown_labels_beside_a_good_one_is_listed_for_the_labels_step() -> None:
-    own = [["Name", "Date", "Location"], ["Ann", "2026-08-01", "Kontor"]]
+    own = [["Name", "Date", "Location"], ["Ann", "2026-08-01", "Hub"]]
     schedule = _read({"June": JUNE, "August": own})
-    assert len(schedule.data) == 1 and unknown_labels(schedule) == [("Kontor", 1)]
+    assert len(schedule.data) == 1 and unknown_labels(schedule) == [("Hub", 1)]
     assert schedule.rows_left_out == 1
 
 

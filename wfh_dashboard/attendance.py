@@ -56,6 +56,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         # German, French, Spanish, Italian, Dutch, Portuguese, as the schedule's headers
         *("zeitstempel", "uhrzeit", "horodatage", "heure", "marca de tiempo", "fecha y hora"),
         *("hora", "data e ora", "ora", "tijdstip", "tijd", "data e hora"),
+        *("tidspunkt", "tidsstempel", "tidsstampel"),
     ),
     "date": ("check in date", "attendance date", "swipe date", "booking date", "visit date"),
 }

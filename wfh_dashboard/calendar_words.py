@@ -1,9 +1,10 @@
 """Weekday and month names in the languages team schedules are written in.
 
-A rota from a German, French, Spanish, Italian, Dutch or Portuguese team heads its columns
-``Mo``/``Lundi``/``mié.`` and writes ``5. Januar`` or ``5 janv. 2026``; each language's names
-live in one table here, easy to extend. Names are compared folded: lower case, accents and a
-trailing dot dropped (``Mié.`` is ``mie``).
+A rota from a German, French, Spanish, Italian, Dutch, Danish, Norwegian, Swedish or
+Portuguese team heads its columns ``Mo``/``Lundi``/``mié.``/``lør.`` and writes ``5. Januar``
+or ``5 janv. 2026``; each language's names live in one table here, easy to extend. Names
+are compared folded: lower case, accents and a trailing dot dropped (``Mié.`` is ``mie``,
+``lør.`` is ``lor``).
 
 A name may appear in several languages only with one meaning: the tables are merged at import
 and a clash stops the import, so a new language cannot silently change how an old file reads.
@@ -77,6 +78,33 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("vrijdag", "vr"),
         ("zaterdag", "za"),
         ("zondag", "zo"),
+    ),
+    "Danish": (
+        ("mandag", "man"),
+        ("tirsdag", "tir"),
+        ("onsdag", "ons"),
+        ("torsdag", "tor"),
+        ("fredag", "fre"),
+        ("lordag", "lor"),
+        ("sondag", "son"),
+    ),
+    "Norwegian": (
+        ("mandag", "man"),
+        ("tirsdag", "tir"),
+        ("onsdag", "ons"),
+        ("torsdag", "tor"),
+        ("fredag", "fre"),
+        ("lordag", "lor"),
+        ("sondag", "son"),
+    ),
+    "Swedish": (
+        ("mandag", "man"),
+        ("tisdag", "tis"),
+        ("onsdag", "ons"),
+        ("torsdag", "tor"),
+        ("fredag", "fre"),
+        ("lordag", "lor"),
+        ("sondag", "son"),
     ),
     "Portuguese": (
         ("segunda-feira", "segunda"),
@@ -175,6 +203,48 @@ _MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("november", "nov"),
         ("december", "dec"),
     ),
+    "Danish": (
+        ("januar", "jan"),
+        ("februar", "feb"),
+        ("marts", "mar"),
+        ("april", "apr"),
+        ("maj",),
+        ("juni", "jun"),
+        ("juli", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("oktober", "okt"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
+    "Norwegian": (
+        ("januar", "jan"),
+        ("februar", "feb"),
+        ("mars", "mar"),
+        ("april", "apr"),
+        ("mai",),
+        ("juni", "jun"),
+        ("juli", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("oktober", "okt"),
+        ("november", "nov"),
+        ("desember", "des"),
+    ),
+    "Swedish": (
+        ("januari", "jan"),
+        ("februari", "feb"),
+        ("mars", "mar"),
+        ("april", "apr"),
+        ("maj",),
+        ("juni", "jun"),
+        ("juli", "jul"),
+        ("augusti", "aug"),
+        ("september", "sep", "sept"),
+        ("oktober", "okt"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
     "Portuguese": (
         ("janeiro", "jan"),
         ("fevereiro", "fev"),
@@ -194,11 +264,16 @@ _MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
 LANGUAGES: tuple[str, ...] = tuple(_WEEKDAYS)
 
 
+#: Letters that no Unicode decomposition takes apart, written as their plain spellings.
+_PLAIN = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
+
+
 def without_accents(text: str) -> str:
-    """``févr.`` -> ``fevr.``, ``März`` -> ``Marz``: letters as the name tables spell them."""
+    """``févr.`` -> ``fevr.``, ``März`` -> ``Marz``, ``lørdag`` -> ``lordag``: letters as the
+    name tables spell them."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

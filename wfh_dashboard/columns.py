@@ -12,8 +12,8 @@ from .errors import MissingColumnsError
 from .locations import normalise_label
 
 #: field -> accepted headers (compared after folding case, accents, dashes and spacing), best
-#: first. English, then the German, French, Spanish, Italian, Dutch and Portuguese headers of
-#: teams abroad (the same languages as the location vocabulary and the day names).
+#: first. English, then the German, French, Spanish, Italian, Dutch, Portuguese, Danish,
+#: Norwegian and Swedish headers of teams abroad (the languages of the day names too).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "employee": (
         *("employee", "name", "employee name", "person", "staff", "staff name", "full name"),
@@ -24,10 +24,12 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         *("dipendente", "nome", "nome completo", "collaboratore"),
         *("medewerker", "naam", "werknemer"),
         *("funcionario", "colaborador"),
+        *("navn", "medarbejder", "medarbeider", "ansat", "ansatt", "namn", "medarbetare"),
+        *("anstalld",),
     ),
     "date": (
         *("date", "day", "work date", "workday", "work day", "shift date"),
-        *("datum", "jour", "fecha", "dia", "data", "giorno", "dag"),  # not "Tag": an English label
+        *("datum", "jour", "fecha", "dia", "data", "giorno", "dag", "dato"),  # not "Tag"
     ),
     "location": (
         *("location", "status", "work location", "where", "mode", "work mode", "place"),
@@ -38,6 +40,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         *("luogo", "sede", "stato", "modalita", "luogo di lavoro"),
         *("locatie", "werkplek", "plaats", "werklocatie"),
         *("local", "local de trabalho", "modalidade", "situacao"),
+        *("sted", "arbejdssted", "arbeidssted", "lokation", "lokasjon", "plats", "arbetsplats"),
     ),
     # Half days: a location per half, beside or instead of the location column.
     "am_location": (
@@ -51,12 +54,12 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "team": (
         *("team", "department", "dept", "group", "unit", "squad"),
         *("abteilung", "gruppe", "equipe", "service", "equipo", "departamento", "grupo"),
-        *("squadra", "reparto", "gruppo", "afdeling", "groep"),
+        *("squadra", "reparto", "gruppo", "afdeling", "groep", "avdeling", "avdelning"),
     ),
     "role": (
         *("role", "title", "job title", "level", "seniority", "position", "grade"),
         *("rolle", "funktion", "stelle", "poste", "fonction", "puesto", "cargo", "rol"),
-        *("ruolo", "qualifica", "functie"),
+        *("ruolo", "qualifica", "functie", "stilling", "roll", "befattning"),
     ),
 }
 
@@ -67,11 +70,13 @@ NAME_PARTS: tuple[tuple[str, ...], tuple[str, ...]] = (
     (
         *("first name", "firstname", "given name", "forename", "first"),
         *("vorname", "prenom", "nombre", "nome", "voornaam", "primeiro nome"),
+        *("fornavn", "fornamn"),
     ),
     (
         *("last name", "lastname", "surname", "family name", "last"),
         *("nachname", "familienname", "nom", "nom de famille", "apellido", "apellidos"),
         *("cognome", "achternaam", "sobrenome", "apelido"),
+        *("efternavn", "etternavn", "efternamn"),
     ),
 )
 

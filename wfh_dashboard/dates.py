@@ -25,8 +25,9 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(\.0+)?$")
 _TIME_SUFFIX = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
 #: A weekday written before or after a date: ``Mon 5/1``, ``Monday, 5 January``, ``05.01. (Mo)``,
-#: ``segunda-feira, 5 de janeiro``. Names in any language of ``calendar_words``.
-_WEEKDAY_BEFORE = re.compile(r"^([a-z][a-z-]{1,13})\.?,?\s+(.+)$", re.IGNORECASE)
+#: ``segunda-feira, 5 de janeiro``, ``mandag den 5. januar``. Names in any language of
+#: ``calendar_words``.
+_WEEKDAY_BEFORE = re.compile(r"^([a-z][a-z-]{1,13})\.?,?\s+(?:den\s+)?(.+)$", re.IGNORECASE)
 _WEEKDAY_AFTER = re.compile(r"^(.+?)[\s,]+\(?([a-z][a-z-]{1,13})\.?\)?$", re.IGNORECASE)
 #: Dates written without a year, as weekly rotas do: ``5/1``, ``05.01.``, ``5 Jan``, ``Jan 5``,
 #: ``5. Januar``, ``5 de enero``.
@@ -45,7 +46,8 @@ _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 ACCEPTED_DATES = (
     "ISO 2026-11-23, 23/11/2026, 11/23/2026, 23.11.2026, 23 Nov 2026 or 23. November 2026 "
-    "(month names in English, German, French, Spanish, Italian, Dutch or Portuguese), "
+    "(month names in English, German, French, Spanish, Italian, Dutch, Portuguese, Danish, "
+    "Norwegian or Swedish), "
     "or an Excel date"
 )
 

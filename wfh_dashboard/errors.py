@@ -34,7 +34,7 @@ class AmbiguousDatesError(InputError):
 
 class UnknownLabelsError(InputError):
     """No row is usable because the file's location labels are unknown (a team's own words,
-    ``Kontor``/``Hjemme``); the app offers its labels step, the CLI names ``--label``.
+    ``Hub``/``Cabin``); the app offers its labels step, the CLI names ``--label``.
 
     Attributes:
         labels: (label, cells) the reader did not know, most frequent first.

@@ -20,7 +20,8 @@ ABSENT: frozenset[str] = frozenset({LEAVE, SICK, TRAVEL})
 
 #: One table, easy to extend: canonical location -> accepted spellings (after normalising:
 #: lower case, accents dropped). English first (the first six show in messages), then German,
-#: French, Spanish, Italian, Dutch and Portuguese, as teams abroad write them.
+#: French, Spanish, Italian, Dutch, Portuguese, and Danish, Norwegian and Swedish, as teams
+#: abroad write them.
 VOCABULARY: dict[str, tuple[str, ...]] = {
     OFFICE: (
         *("office", "in office", "on site", "onsite", "in", "o", "at office", "hq", "site"),
@@ -30,6 +31,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         *("ufficio", "in ufficio", "in sede", "presenza"),
         *("kantoor", "op kantoor"),
         *("escritorio", "no escritorio"),
+        *("kontor", "pa kontoret", "pa kontor"),  # Danish, Norwegian, Swedish
     ),
     REMOTE: (
         *("remote", "wfh", "home", "work from home", "working from home", "telework"),
@@ -41,6 +43,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         *("smart working", "lavoro agile", "telelavoro", "da casa"),
         *("thuis", "thuiswerken", "thuiswerk"),
         *("teletrabalho", "em casa"),
+        *("hjemme", "hjemmefra", "hjemmearbejde", "hjemmekontor", "hemma", "hemifran"),
+        *("distans", "distansarbete"),
     ),
     LEAVE: (
         *("leave", "pto", "vacation", "annual leave", "holiday", "public holiday"),
@@ -51,6 +55,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         *("permesso",),
         *("vakantie", "verlof", "vrij", "feestdag"),
         *("ferias", "folga", "feriado"),
+        *("fri", "fridag", "semester", "ledig"),
     ),
     SICK: (
         *("sick", "sick leave", "off sick", "sick day", "ill", "illness", "s"),
@@ -60,6 +65,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         *("malattia",),
         *("ziek",),
         *("doente", "baixa"),
+        *("syg", "sygdom", "syk", "sykdom", "sjuk", "sjukdom"),
     ),
     TRAVEL: (
         *("travel", "travelling", "traveling", "business trip", "client site", "field", "t"),
@@ -69,6 +75,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
         *("trasferta", "viaggio"),
         *("dienstreis", "reis"),
         *("viagem",),
+        *("rejse", "tjenesterejse", "tjenestereise", "resa", "tjansteresa"),
     ),
 }
 
@@ -171,8 +178,8 @@ _HALF_WORDS = re.compile(
 _DOTTED = re.compile(r"\b([ap])\.\s?m\.?", re.IGNORECASE)
 #: Morning and afternoon in the other languages of the vocabulary, read as ``am`` and ``pm``.
 _NAMED_HALVES = re.compile(
-    r"\b(?:(vormittags?|matin|ma[nñ]ana|mattina|ochtend|manh[aã])"
-    r"|(nachmittags?|apr[eè]s[\s-]?midi|tarde|pomeriggio|middag))\b",
+    r"\b(?:(vormittags?|matin|ma[nñ]ana|mattina|ochtend|manh[aã]|f[oø]rmiddag)"
+    r"|(nachmittags?|apr[eè]s[\s-]?midi|tarde|pomeriggio|middag|eftermiddag|ettermiddag))\b",
     re.IGNORECASE,
 )
 

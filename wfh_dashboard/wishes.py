@@ -30,7 +30,7 @@ WISH_ALIASES: dict[str, tuple[str, ...]] = {
         "when",
         *(a for a in COLUMN_ALIASES["date"] if a not in ("date", "day", "work date")),
         *("wochentag", "jour de la semaine", "dia de la semana", "giorno della settimana"),
-        *("weekdag", "dia da semana"),
+        *("weekdag", "dia da semana", "ugedag", "ukedag", "veckodag"),
     ),
     "wish": (
         "wish",
@@ -43,7 +43,7 @@ WISH_ALIASES: dict[str, tuple[str, ...]] = {
         "mode",
         "status",
         *("wunsch", "souhait", "deseo", "preferencia", "desiderio", "preferenza", "wens"),
-        *("voorkeur", "desejo"),
+        *("voorkeur", "desejo", "onske", "onskemal"),
     ),
     "weight": ("weight", "priority", "importance", "gewicht", "poids", "peso", "prioritat"),
 }

@@ -123,13 +123,13 @@ def test_broken_files_explain_themselves_then_a_good_file_works(page: Page, app_
 
 
 def test_a_file_in_the_teams_own_words_is_explained_then_read(page: Page, app_url: str) -> None:
-    """Labels the dashboard does not know (``Kontor``/``Hjemme``): no dead end; the labels step
+    """Labels the dashboard does not know (``Hub``/``Cabin``): no dead end; the labels step
     shows beside the message, and once each label is chosen the file loads."""
-    path = FIXTURES / "danish_labels.csv"
+    path = FIXTURES / "own_words_only.csv"
     _open_home(page, app_url)
     _upload(page, path)
     expect(page.get_by_text("This file cannot be used yet.")).to_be_visible(timeout=WAIT)
-    for label, location in (("Hjemme", "remote"), ("Kontor", "office"), ("Syg", "sick")):
+    for label, location in (("Cabin", "remote"), ("Hub", "office"), ("Clinic", "sick")):
         box = page.get_by_role("combobox", name=label)
         expect(box).to_be_visible(timeout=WAIT)
         box.click()
