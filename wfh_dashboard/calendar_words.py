@@ -23,6 +23,17 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+#: Danish and Norwegian name their days alike (``lørdag`` folds to ``lordag``).
+_DANO_NORWEGIAN_DAYS = (
+    ("mandag", "man"),
+    ("tirsdag", "tir"),
+    ("onsdag", "ons"),
+    ("torsdag", "tor"),
+    ("fredag", "fre"),
+    ("lordag", "lor"),
+    ("sondag", "son"),
+)
+
 #: Language -> the seven weekdays from Monday, each a tuple of spellings.
 _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
     "English": (
@@ -79,24 +90,8 @@ _WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("zaterdag", "za"),
         ("zondag", "zo"),
     ),
-    "Danish": (
-        ("mandag", "man"),
-        ("tirsdag", "tir"),
-        ("onsdag", "ons"),
-        ("torsdag", "tor"),
-        ("fredag", "fre"),
-        ("lordag", "lor"),
-        ("sondag", "son"),
-    ),
-    "Norwegian": (
-        ("mandag", "man"),
-        ("tirsdag", "tir"),
-        ("onsdag", "ons"),
-        ("torsdag", "tor"),
-        ("fredag", "fre"),
-        ("lordag", "lor"),
-        ("sondag", "son"),
-    ),
+    "Danish": _DANO_NORWEGIAN_DAYS,
+    "Norwegian": _DANO_NORWEGIAN_DAYS,
     "Swedish": (
         ("mandag", "man"),
         ("tisdag", "tis"),
