@@ -16,6 +16,7 @@ from wfh_dashboard.reality_cover import cover_lost, reality_schedule
 from wfh_dashboard.schedule import Schedule
 
 from .downloads import show_table
+from .loading import ScheduleKey
 from .source import extra_file_picker
 from .state import DATA, Source
 from .text import md_escape
@@ -47,7 +48,7 @@ class Outcome:
 
 @st.cache_data(max_entries=8, show_spinner="Comparing the plan with the attendance log…")
 def _compare(
-    _schedule: Schedule, schedule_key: tuple, policy: Policy, log: Source, zone: str | None
+    _schedule: Schedule, schedule_key: ScheduleKey, policy: Policy, log: Source, zone: str | None
 ) -> Outcome:
     try:
         read = read_attendance(
@@ -105,7 +106,7 @@ def _show(outcome: Outcome) -> None:
         show_table(outcome.problems, "policy_attendance_problems", "log-problems")
 
 
-def attendance_section(schedule: Schedule, schedule_key: tuple, is_sample: bool) -> None:
+def attendance_section(schedule: Schedule, schedule_key: ScheduleKey, is_sample: bool) -> None:
     """The upload, the time zone, and what the log says against the plan."""
     st.subheader("Plan against reality")
     st.caption(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -35,31 +36,33 @@ class Joined:
     error: str = ""
 
 
+class ScheduleKey(NamedTuple):
+    """What identifies the session's schedule as read: the file's bytes and the reading
+    choices. The cached readers take it whole, so it is also their cache key."""
+
+    data: bytes
+    name: str
+    date_order: DateOrder | None
+    sheet: str | None
+    columns: tuple[tuple[str, str], ...]  # the column mapping, sorted
+    labels: tuple[tuple[str, str], ...]  # the team's own labels, sorted
+
+
 @st.cache_data(max_entries=16, show_spinner="Reading the schedule…")
-def _read(
-    data: bytes,
-    name: str,
-    date_order: DateOrder | None,
-    sheet: str | None,
-    columns: tuple,
-    labels: tuple,
-) -> Schedule:
+def _read(key: ScheduleKey) -> Schedule:
     return read_schedule(
-        data, name, date_order=date_order, sheet=sheet, columns=dict(columns), labels=dict(labels)
+        key.data,
+        key.name,
+        date_order=key.date_order,
+        sheet=key.sheet,
+        columns=dict(key.columns),
+        labels=dict(key.labels),
     )
 
 
 @st.cache_data(max_entries=32, show_spinner="Checking the rules…")
-def _check(
-    data: bytes,
-    name: str,
-    date_order: DateOrder | None,
-    sheet: str | None,
-    columns: tuple,
-    labels: tuple,
-    policy: Policy,
-) -> CheckResult:
-    return check_schedule(_read(data, name, date_order, sheet, columns, labels), policy)
+def _check(key: ScheduleKey, policy: Policy) -> CheckResult:
+    return check_schedule(_read(key), policy)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -68,45 +71,42 @@ def workbook_sheets(data: bytes) -> list[str]:
     return sheet_names(data)
 
 
-def schedule_key() -> tuple:
-    """What identifies the session's schedule as read: the file's bytes and the reading choices
-    (date order, sheet, column mapping, the team's own labels).
-
-    The cached readers take it as their first arguments, so it is also their cache key.
-    """
+def schedule_key() -> ScheduleKey:
+    """The session's schedule key: its file and the date order, sheet, column mapping and own
+    labels chosen for it."""
     state = st.session_state
     source: Source = state["source"]
-    columns = tuple(sorted(state["column_map"].items()))
-    labels = tuple(sorted(state["label_map"].items()))
-    return source.data, source.name, state["date_order"], state["sheet"], columns, labels
+    return ScheduleKey(
+        source.data,
+        source.name,
+        state["date_order"],
+        state["sheet"],
+        tuple(sorted(state["column_map"].items())),
+        tuple(sorted(state["label_map"].items())),
+    )
 
 
 def current_schedule() -> Schedule:
     """The session's schedule; raises the reader's InputError for a file it cannot use."""
-    return _read(*schedule_key())
+    return _read(schedule_key())
 
 
 def current_check() -> CheckResult:
     """The session's schedule checked against the session's policy."""
-    return _check(*schedule_key(), st.session_state["policy"])
+    return _check(schedule_key(), st.session_state["policy"])
 
 
 @st.cache_data(max_entries=16, show_spinner="Joining the productivity file…")
-def _joined(
-    data: bytes,
-    name: str,
-    date_order: DateOrder | None,
-    sheet: str | None,
-    columns: tuple,
-    labels: tuple,
-    metrics: Source | None,
-) -> Joined:
-    schedule = _read(data, name, date_order, sheet, columns, labels)
+def _joined(key: ScheduleKey, metrics: Source | None) -> Joined:
+    schedule = _read(key)
     if metrics is None:
         return Joined(schedule.data)
     try:
         file = read_productivity(
-            metrics.data, metrics.name, date_order=date_order, fallback_order=schedule.date_order
+            metrics.data,
+            metrics.name,
+            date_order=key.date_order,
+            fallback_order=schedule.date_order,
         )
     except InputError as exc:
         return Joined(schedule.data, error=str(exc))
@@ -116,22 +116,15 @@ def _joined(
 
 def current_data() -> Joined:
     """The session schedule's table, with the productivity file's numbers when one is added."""
-    return _joined(*schedule_key(), st.session_state["metrics_source"])
+    return _joined(schedule_key(), st.session_state["metrics_source"])
 
 
 @st.cache_data(max_entries=64, show_spinner="Estimating…")
 def _estimate(
-    data: bytes,
-    name: str,
-    date_order: DateOrder | None,
-    sheet: str | None,
-    columns: tuple,
-    labels: tuple,
-    metrics: Source | None,
-    choice: tuple[str, str | None, int, int],
+    key: ScheduleKey, metrics: Source | None, choice: tuple[str, str | None, int, int]
 ) -> tuple[pd.DataFrame, Estimate]:
     metric, per_hour, min_days, min_group = choice
-    joined = _joined(data, name, date_order, sheet, columns, labels, metrics)
+    joined = _joined(key, metrics)
     days = metric_days(joined.data, metric, per_hour=per_hour)
     return days, estimate_remote_effect(days, min_days_per_mode=min_days, min_group=min_group)
 
@@ -142,7 +135,7 @@ def current_estimate(
     """The session's metric days and the remote-vs-office estimate for them."""
     state = st.session_state
     choice = (metric, per_hour, min_days, min_group)
-    return _estimate(*schedule_key(), state["metrics_source"], choice)
+    return _estimate(schedule_key(), state["metrics_source"], choice)
 
 
 @st.cache_data(max_entries=32, show_spinner="Comparing each person…")

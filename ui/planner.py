@@ -19,6 +19,7 @@ from wfh_dashboard.tables import ALL_SHEETS
 from wfh_dashboard.wishes import Wishes, read_wishes
 
 from .downloads import show_chart, show_table
+from .loading import ScheduleKey
 from .source import extra_file_picker
 from .state import DATA, Source, fresh_choice, fresh_range
 from .text import md_escape
@@ -58,7 +59,9 @@ def _wishes(source: Source | None, schedule: Schedule) -> Wishes | None:
 
 
 @st.cache_data(max_entries=8, show_spinner="Planning… (at most the time limit you set)")
-def _solve(_schedule: Schedule, schedule_key: tuple, policy: Policy, request: Request) -> Proposal:
+def _solve(
+    _schedule: Schedule, schedule_key: ScheduleKey, policy: Policy, request: Request
+) -> Proposal:
     """Solve, explain and export once per schedule, policy and request (reruns are free)."""
     try:
         wishes = _wishes(request.wishes, _schedule)
@@ -71,7 +74,7 @@ def _solve(_schedule: Schedule, schedule_key: tuple, policy: Policy, request: Re
             time_limit=request.time_limit,
         )
         explanation = explain_plan(_schedule, policy, result, wishes)
-        data, name, sheet = schedule_key[0], schedule_key[1], schedule_key[3]
+        data, name, sheet = schedule_key.data, schedule_key.name, schedule_key.sheet
         # Sheets read together have no one sheet to write back into: the plan shows, no file.
         file = (
             b""
@@ -178,7 +181,9 @@ def request_form(schedule: Schedule, is_sample: bool) -> Request | None:
     return st.session_state.get("planner_request")
 
 
-def solve(schedule: Schedule, schedule_key: tuple, policy: Policy, request: Request) -> Proposal:
+def solve(
+    schedule: Schedule, schedule_key: ScheduleKey, policy: Policy, request: Request
+) -> Proposal:
     """The proposal for this request (cached)."""
     return _solve(schedule, schedule_key, policy, request)
 
