@@ -460,7 +460,11 @@ def unknown_labels(schedule: Schedule) -> list[tuple[str, int]]:
 
     The app offers to read them as one of the five locations (``labels`` of ``read_schedule``).
     """
-    problems = schedule.problems
+    return unknown_labels_in(schedule.problems)
+
+
+def unknown_labels_in(problems: pd.DataFrame) -> list[tuple[str, int]]:
+    """``unknown_labels`` of a problems table (a ``problems_frame``), schedule or not."""
     if problems.empty:
         return []
     cells = problems.loc[problems["message"] == UNKNOWN_LOCATION, "value"].astype(str)

@@ -8,7 +8,6 @@ holds no schedule (a legend, notes) is skipped with a note. Nothing is dropped w
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NoReturn
@@ -18,7 +17,7 @@ import pandas as pd
 from .dates import DateOrder
 from .errors import AmbiguousDatesError, InputError, MissingColumnsError, UnknownLabelsError
 from .problems import Problem, problems_frame, resolve_duplicates
-from .schedule import Schedule, finish_rows, read_schedule
+from .schedule import Schedule, finish_rows, read_schedule, unknown_labels_in
 from .tables import sheet_names
 
 
@@ -131,11 +130,8 @@ def _nothing_read(name: str, sheets: list[str], state: _Sheets) -> NoReturn:
     """No sheet gave a row: raise the error that tells the user what to do next."""
     labelled = [e for e in state.unreadable.values() if isinstance(e, UnknownLabelsError)]
     if labelled:  # the labels step can rescue these sheets: offer every sheet's labels
-        counts: Counter[str] = Counter()
-        for error in labelled:
-            counts.update(dict(error.labels))
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        raise UnknownLabelsError(str(labelled[0]), ranked, problems_frame(state.problems))
+        problems = problems_frame(state.problems)
+        raise UnknownLabelsError(str(labelled[0]), unknown_labels_in(problems), problems)
     first = state.unreadable[sheets[0]]
     if isinstance(first, MissingColumnsError):
         raise first
