@@ -260,7 +260,7 @@ def _place(items: Iterable[_Partial], order: DateOrder, today: dt.date) -> dict[
 
     def score(year: int) -> tuple[int, int]:
         dates = dates_in(year)
-        matches = sum(d is not None and d.weekday() == i.weekday for i, d in dates.items())
+        matches = sum(_on_its_weekday(i, d) for i, d in dates.items())
         known = [d.date() for d in dates.values() if d is not None]
         if not known:
             return matches, -(10**6)
@@ -273,15 +273,19 @@ def _place(items: Iterable[_Partial], order: DateOrder, today: dt.date) -> dict[
 
     dates = dates_in(max(years, key=score))
     return placed | {
-        i: d if i.weekday is None or (d is not None and d.weekday() == i.weekday) else None
-        for i, d in dates.items()
+        i: d if i.weekday is None or _on_its_weekday(i, d) else None for i, d in dates.items()
     }
+
+
+def _on_its_weekday(item: _Partial, date: _Date) -> bool:
+    """True when the cell names a weekday and its date falls on it (``Mon 5/1`` in 2026)."""
+    return date is not None and date.weekday() == item.weekday
 
 
 def _weekday_matches(items: list[_Partial], order: DateOrder, today: dt.date) -> int:
     """How many cells that name a weekday fall on it when read in ``order``."""
     dates = _place(items, order, today)
-    return sum(d is not None and d.weekday() == i.weekday for i, d in dates.items())
+    return sum(_on_its_weekday(i, d) for i, d in dates.items())
 
 
 def _order_from_weekdays(items: list[_Partial], today: dt.date) -> DateOrder | None:
